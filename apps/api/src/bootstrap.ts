@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  APP_ENV,
+  type AppEnv,
+  createHttpLogger,
+  createValidationPipe,
+  graphiqlAssets,
+  graphiqlPage,
+  PinoLoggerService,
+  ROOT_LOGGER,
+  trustProxySetting,
+} from '@preceptor/core';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+
+/** Builds the API application (not yet listening); shared by main.ts and the e2e tests. */
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const env = app.get<AppEnv>(APP_ENV);
+  const logger = app.get<Logger>(ROOT_LOGGER);
+  app.useLogger(new PinoLoggerService(logger));
+  app.use(createHttpLogger(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
+  app.disable('x-powered-by');
+  if (env.GRAPHIQL) {
+    // Mounted before init() so it precedes Apollo's handler on GET /graphql.
+    app.use('/graphiql', graphiqlAssets());
+    app.use('/graphql', graphiqlPage);
+  }
+  return app;
+}

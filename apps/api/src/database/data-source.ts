@@ -1,0 +1,17 @@
+import { ACCOUNTS_ENTITIES } from '@preceptor/accounts';
+import { createDataSourceOptions } from '@preceptor/core';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** Every entity of every domain the API composes. */
+export const ENTITIES = [...ACCOUNTS_ENTITIES];
+
+export function appDataSourceOptions(
+  url: string,
+  options: { poolSize?: number; migrationsRun?: boolean } = {},
+): DataSourceOptions {
+  return createDataSourceOptions({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });
+}
+
+/** For the TypeORM CLI (`npm run migration:*`), which reads DATABASE_URL. */
+export default new DataSource(appDataSourceOptions(process.env['DATABASE_URL'] ?? ''));

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './auth/access.guard.js';
+import { AuthRateLimitGuard } from './auth/auth-rate-limit.guard.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { AuthService } from './auth/auth.service.js';
+import { JwtStrategy } from './auth/jwt.strategy.js';
+import { PasswordHasher } from './password/password-hasher.service.js';
+import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
+import { SessionEntity } from './sessions/session.entity.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { MeResolver } from './users/me.resolver.js';
+import { UserEntity } from './users/user.entity.js';
+import { UsersService } from './users/users.service.js';
+
+export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES), PassportModule, JwtModule.register({})],
+  providers: [
+    AuthService,
+    AuthResolver,
+    AuthRateLimitGuard,
+    JwtStrategy,
+    MeResolver,
+    PasswordHasher,
+    SessionsService,
+    UsersService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersService],
+})
+export class AccountsModule {}

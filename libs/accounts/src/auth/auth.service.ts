@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_ENV, type AppEnv } from '@preceptor/core';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { AccountsError } from '../accounts.errors.js';
+import { toUserModel } from '../accounts.mapper.js';
+import type { LogInInput } from '../dto/log-in.input.js';
+import type { SignUpInput } from '../dto/sign-up.input.js';
+import type { AuthPayload } from '../models/auth-payload.model.js';
+import { isCommonPassword } from '../password/common-passwords.js';
+import { PasswordHasher } from '../password/password-hasher.service.js';
+import { passwordProblem } from '../password/password-policy.js';
+import { SessionsService, type IssuedRefreshToken } from '../sessions/sessions.service.js';
+import { SELF_SERVICE_ROLES } from '../users/role.enum.js';
+import { UserEntity } from '../users/user.entity.js';
+import type { AccessTokenClaims } from './auth-user.js';
+import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy.js';
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async signUp(input: SignUpInput, userAgent: string | null): Promise<AuthPayload> {
+    const forbiddenRole = input.roles.find((role) => !SELF_SERVICE_ROLES.includes(role));
+    if (forbiddenRole) throw AccountsError.roleNotAllowed(forbiddenRole);
+    const problem = passwordProblem(input.password, input, isCommonPassword);
+    if (problem) throw AccountsError.weakPassword(problem);
+
+    const passwordHash = await this.hasher.hash(input.password);
+    try {
+      // The account and its first session commit together or not at all.
+      const { user, issued } = await this.dataSource.transaction(async (manager) => {
+        const created = await manager.save(
+          manager.create(UserEntity, {
+            email: input.email,
+            fullName: input.fullName,
+            passwordHash,
+            roles: input.roles,
+            isSeeded: false,
+          }),
+        );
+        return { user: created, issued: await this.sessions.start(manager, created.id, userAgent) };
+      });
+      return this.payload(user, issued);
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION
+      ) {
+        throw AccountsError.emailTaken();
+      }
+      throw error;
+    }
+  }
+
+  async logIn(input: LogInInput, userAgent: string | null): Promise<AuthPayload> {
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOne({ where: { email: input.email } });
+    // Verify even for unknown emails so timing does not reveal which accounts exist.
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
+    if (!user || !valid) throw AccountsError.invalidCredentials();
+    const issued = await this.dataSource.transaction((manager) =>
+      this.sessions.start(manager, user.id, userAgent),
+    );
+    return this.payload(user, issued);
+  }
+
+  async refreshSession(refreshToken: string): Promise<AuthPayload> {
+    const issued = await this.sessions.rotate(refreshToken);
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOneOrFail({ where: { id: issued.userId } });
+    return this.payload(user, issued);
+  }
+
+  logOut(refreshToken: string): Promise<boolean> {
+    return this.sessions.endByRefreshToken(refreshToken);
+  }
+
+  private async payload(user: UserEntity, issued: IssuedRefreshToken): Promise<AuthPayload> {
+    const claims: AccessTokenClaims = { sub: user.id, sid: issued.sessionId };
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: this.env.JWT_SECRET,
+      algorithm: 'HS256',
+      expiresIn: this.env.JWT_ACCESS_TTL_SECONDS,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(Date.now() + this.env.JWT_ACCESS_TTL_SECONDS * 1000),
+      refreshToken: issued.refreshToken,
+      user: toUserModel(user),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { APP_ENV, type AppEnv } from '@preceptor/core';
+import type { Repository } from 'typeorm';
+import { toUserModel } from '../accounts.mapper.js';
+import type { UserModel } from '../models/user.model.js';
+import { PasswordHasher } from '../password/password-hasher.service.js';
+import { Role } from './role.enum.js';
+import { UserEntity } from './user.entity.js';
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async findById(id: string): Promise<UserModel | null> {
+    const user = await this.users.findOne({ where: { id } });
+    return user ? toUserModel(user) : null;
+  }
+
+  /** ADMIN is only granted here, from ADMIN_EMAIL/ADMIN_PASSWORD, never through sign-up. */
+  async onApplicationBootstrap(): Promise<void> {
+    const email = this.env.ADMIN_EMAIL;
+    if (!email) return;
+    const existing = await this.users.findOne({ where: { email } });
+    if (existing) {
+      if (!existing.roles.includes(Role.ADMIN)) {
+        await this.users.update(existing.id, { roles: [...existing.roles, Role.ADMIN] });
+        this.logger.log(`Granted ADMIN to the configured administrator account`);
+      }
+      return;
+    }
+    if (!this.env.ADMIN_PASSWORD) {
+      this.logger.warn('ADMIN_EMAIL is set without ADMIN_PASSWORD; no administrator was created');
+      return;
+    }
+    await this.users.insert({
+      email,
+      fullName: 'Administrator',
+      passwordHash: await this.hasher.hash(this.env.ADMIN_PASSWORD),
+      roles: [Role.ADMIN],
+      isSeeded: false,
+    });
+    this.logger.log('Created the configured administrator account');
+  }
+}

@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import { APP_ENV } from '../config/config.module.js';
+import type { AppEnv } from '../config/env.js';
+
+/** Connects TypeORM with options built by the application (which knows every entity). */
+@Module({})
+export class DatabaseModule {
+  static forRoot(build: (env: AppEnv) => DataSourceOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_ENV],
+          useFactory: (env: AppEnv) => build(env),
+        }),
+      ],
+    };
+  }
+}

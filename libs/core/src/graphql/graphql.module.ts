@@ -1,0 +1,54 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { APP_ENV } from '../config/config.module.js';
+import type { AppEnv } from '../config/env.js';
+import { formatGraphqlError } from './format-error.js';
+import type { GraphqlContext } from './graphql-context.js';
+import { GraphqlExceptionFilter } from './graphql-exception.filter.js';
+
+export function graphqlOptions(env: AppEnv): ApolloDriverConfig {
+  // Query limits from day one: depth, aliases, cost and size, answered with GRAPHQL_VALIDATION_FAILED.
+  const armor = new ApolloArmor({
+    maxDepth: { n: env.GRAPHQL_MAX_DEPTH },
+    maxAliases: { n: env.GRAPHQL_MAX_ALIASES },
+    costLimit: { maxCost: env.GRAPHQL_MAX_COST },
+    maxTokens: { n: env.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: env.isProduction },
+  });
+  const protection = armor.protect();
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    // The IDE is served from local assets by the app (see graphiql.ts), never from a CDN.
+    graphiql: false,
+    introspection: !env.isProduction,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    context: ({ req, res }: Pick<GraphqlContext, 'req' | 'res'>): GraphqlContext => ({
+      req,
+      res,
+      cache: new Map(),
+    }),
+    formatError: formatGraphqlError,
+    validationRules: protection.validationRules,
+    // Two copies of Apollo's HeaderMap type meet here; the plugins are the same objects.
+    plugins: protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
+  };
+}
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_ENV],
+      useFactory: graphqlOptions,
+    }),
+  ],
+  providers: [{ provide: APP_FILTER, useClass: GraphqlExceptionFilter }],
+})
+export class CoreGraphqlModule {}

@@ -1,0 +1,40 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Public } from '../auth/access-policy.js';
+import {
+  HealthCheck,
+  HealthCheckService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+import { ShutdownState } from './shutdown-state.js';
+
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly shutdown: ShutdownState,
+  ) {}
+
+  /** The process is up and serving HTTP. */
+  @Get('live')
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
+  }
+
+  /** Ready for traffic: the database answers and the process is not draining. */
+  @Get('ready')
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.isDraining) {
+      throw new ServiceUnavailableException({
+        status: 'error',
+        info: {},
+        error: { shutdown: { status: 'down' } },
+      });
+    }
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+  }
+}

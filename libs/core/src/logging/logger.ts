@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
+
+const REQUEST_ID = /^[\w.-]{1,128}$/;
+
+/** Anything that might carry a credential is never written. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+];
+
+export function createRootLogger(level: LevelWithSilent): Logger {
+  return pino({
+    level,
+    base: { service: 'preceptor-api' },
+    redact: { paths: REDACT, censor: '[redacted]' },
+  });
+}
+
+/** A caller's x-request-id when it is sane, otherwise a fresh one; echoed in the response. */
+export function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** One JSON line per request with its id (`req.id`, also used in masked error messages). */
+export function createHttpLogger(logger: Logger): HttpLogger {
+  return pinoHttp({
+    logger,
+    genReqId: requestIdFor,
+    autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+  });
+}
+
+type Level = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
+
+/** Nest's logger interface on top of pino, so framework and app logs share one JSON stream. */
+export class PinoLoggerService implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    // Nest passes the logger's context as the last string argument.
+    const rest = [...params];
+    const context =
+      rest.length > 0 && typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
+    const text = rest.find((param): param is string => typeof param === 'string');
+    if (message instanceof Error) {
+      this.logger[level]({ err: message, context }, text ?? message.message);
+    } else if (message !== null && typeof message === 'object') {
+      this.logger[level]({ ...message, context }, text);
+    } else if (level === 'error' && text) {
+      // Logger.error(message, stack, context)
+      this.logger.error({ context, stack: text }, String(message));
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+}

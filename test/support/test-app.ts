@@ -1,0 +1,43 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { createTestDatabase } from '../setup/test-database.js';
+import { GraphqlClient } from './graphql-client.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  url: string;
+  databaseUrl: string;
+  gql: GraphqlClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API over HTTP on a free port, on its own database. `env` overrides configuration
+ * (each Jest test file has its own copy of process.env).
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
+    MIGRATIONS_RUN: 'false',
+    SEED_DEMO: 'false',
+    AUTH_RATE_LIMIT: '0',
+    ...env,
+  });
+  const app = await createApp();
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    url,
+    databaseUrl: database.url,
+    gql: new GraphqlClient(`${url}/graphql`),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
