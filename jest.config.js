@@ -29,5 +29,15 @@ export default {
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
       testTimeout: 30000,
     },
+    {
+      // Headless Chromium against the real API; not part of `npm test` (npm run test:browser).
+      ...common,
+      displayName: 'browser',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+      testTimeout: 60000,
+    },
   ],
 };

@@ -19,7 +19,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=error npm test shows the server's own logs when debugging a failure.
+    LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     MIGRATIONS_RUN: 'false',

@@ -40,7 +40,11 @@ export class AuthRateLimitGuard implements CanActivate {
     const email = gql.getArgs<{ input?: { email?: unknown } }>().input?.email;
     try {
       await this.perIp?.consume(req.ip ?? 'unknown');
-      if (typeof email === 'string') await this.perAccount?.consume(email.trim().toLowerCase());
+      if (typeof email === 'string') {
+        // Separate budgets per operation: signing up must not use up an account's log-ins.
+        const operation = gql.getInfo<{ fieldName: string }>().fieldName;
+        await this.perAccount?.consume(`${operation}:${email.trim().toLowerCase()}`);
+      }
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -31,7 +31,7 @@ export function passwordProblem(
   const compactName = context.fullName.toLowerCase().replace(/\s+/g, '');
   if (
     (localPart.length >= 4 && lowered.includes(localPart)) ||
-    (compactName.length >= 4 && lowered.replace(/\s+/g, '') === compactName)
+    (compactName.length >= 4 && lowered.replace(/\s+/g, '').includes(compactName))
   ) {
     return 'must not be based on your email or name';
   }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_ENV, type AppEnv } from '@preceptor/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryResult } from 'typeorm';
 import { AccountsError } from '../accounts.errors.js';
 import { Role } from '../users/role.enum.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
@@ -20,6 +20,12 @@ export interface ActiveSessionUser {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface ClaimedToken {
+  session_id: string;
+  expires_at: Date;
+  user_id: string;
+}
 
 function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
@@ -60,16 +66,17 @@ export class SessionsService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       // Claiming the token with a conditional update makes concurrent exchanges race safely:
       // exactly one wins, the others see it used.
-      const claimed: { session_id: string; expires_at: Date; user_id: string }[] =
-        await manager.query(
-          `UPDATE refresh_tokens t SET used_at = now(), updated_at = now()
+      // A transaction's manager always has its query runner; structured results give rows.
+      const claimed = (await manager.queryRunner!.query(
+        `UPDATE refresh_tokens t SET used_at = now(), updated_at = now()
              FROM sessions s
             WHERE t.token_hash = $1 AND t.used_at IS NULL
               AND s.id = t.session_id AND s.ended_at IS NULL
         RETURNING t.session_id, t.expires_at, s.user_id`,
-          [tokenHash],
-        );
-      const row = claimed[0];
+        [tokenHash],
+        true,
+      )) as QueryResult<ClaimedToken>;
+      const row = claimed.records[0];
       if (!row) return { kind: 'not-claimed' } as const;
       if (row.expires_at.getTime() <= Date.now()) return { kind: 'expired' } as const;
       const next = await this.issueToken(manager, row.session_id);

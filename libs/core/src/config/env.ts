@@ -20,7 +20,7 @@ const envSchema = z
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/pg'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     MIGRATIONS_RUN: booleanString.default(true),
-    SEED_DEMO: booleanString.default(true),
+    SEED_DEMO: booleanString.optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -67,9 +67,10 @@ const envSchema = z
 type ParsedEnv = z.infer<typeof envSchema>;
 
 /** Validated configuration; secrets missing in development are generated per process. */
-export type AppEnv = Omit<ParsedEnv, 'JWT_SECRET' | 'GRAPHIQL'> & {
+export type AppEnv = Omit<ParsedEnv, 'JWT_SECRET' | 'GRAPHIQL' | 'SEED_DEMO'> & {
   JWT_SECRET: string;
   GRAPHIQL: boolean;
+  SEED_DEMO: boolean;
   isProduction: boolean;
 };
 
@@ -99,6 +100,8 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     isProduction,
     JWT_SECRET: env.JWT_SECRET ?? randomBytes(48).toString('base64url'),
     GRAPHIQL: env.GRAPHIQL ?? !isProduction,
+    // Demo people only where nobody could mistake them for real ones.
+    SEED_DEMO: env.SEED_DEMO ?? !isProduction,
   };
 }
 

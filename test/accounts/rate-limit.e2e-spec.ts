@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { aSignUp, LOG_IN, SIGN_UP, signUp } from '../support/accounts.js';
+import { onlyError, type GraphqlResponse } from '../support/graphql-client.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let nextIp = 1;
+/** A distinct client address per test, honoured because TRUST_PROXY is on. */
+const anIp = (): string => `203.0.113.${nextIp++}`;
+
+function expectRateLimited(result: GraphqlResponse<unknown>): void {
+  const error = onlyError(result);
+  expect(error.extensions?.code).toBe('TOO_MANY_REQUESTS');
+  const retryAfter = error.extensions?.['retryAfterSeconds'] as number;
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(error.message).toMatch(new RegExp(`Try again in ${retryAfter} seconds?`));
+  expect(result.headers.get('retry-after')).toBe(String(retryAfter));
+}
+
+describe('auth rate limits (AUTH_RATE_LIMIT=3 per account, AUTH_IP_RATE_LIMIT=6 per IP, behind a trusted proxy)', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({
+      AUTH_RATE_LIMIT: '3',
+      AUTH_IP_RATE_LIMIT: '6',
+      TRUST_PROXY: 'true',
+    });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const logIn = (email: string, password: string, ip: string) =>
+    api.gql.request(LOG_IN, { input: { email, password } }, { headers: { 'x-forwarded-for': ip } });
+
+  it('locks an account after too many attempts, even with the right password, and says when to retry', async () => {
+    const account = await signUp(api.gql, {}, { headers: { 'x-forwarded-for': anIp() } });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await logIn(account.input.email, 'a wrong password!', anIp());
+      expect(onlyError(result).extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expectRateLimited(
+      await logIn(account.input.email.toUpperCase(), account.input.password, anIp()),
+    );
+  });
+
+  it('does not lock other accounts', async () => {
+    const locked = await signUp(api.gql, {}, { headers: { 'x-forwarded-for': anIp() } });
+    const other = await signUp(api.gql, {}, { headers: { 'x-forwarded-for': anIp() } });
+    const ip = anIp();
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      await logIn(locked.input.email, 'wrong password!!', ip);
+    const result = await logIn(other.input.email, other.input.password, anIp());
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('limits one client address across many accounts, and not other addresses', async () => {
+    const ip = anIp();
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const result = await logIn(`someone.${attempt}@example.test`, 'whatever password', ip);
+      expect(onlyError(result).extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expectRateLimited(await logIn('someone.else@example.test', 'whatever password', ip));
+    expect(
+      onlyError(await logIn('someone.else@example.test', 'whatever password', anIp())).extensions
+        ?.code,
+    ).toBe('UNAUTHENTICATED');
+  });
+
+  it('limits sign-up attempts per account as well', async () => {
+    const input = aSignUp({ password: 'short' });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const result = await api.gql.request(
+        SIGN_UP,
+        { input },
+        { headers: { 'x-forwarded-for': anIp() } },
+      );
+      expect(onlyError(result).extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    expectRateLimited(
+      await api.gql.request(
+        SIGN_UP,
+        { input: { ...input, password: 'a much better passphrase' } },
+        { headers: { 'x-forwarded-for': anIp() } },
+      ),
+    );
+  });
+
+  it('lets many simultaneous attempts through no more than the limit', async () => {
+    const account = await signUp(api.gql, {}, { headers: { 'x-forwarded-for': anIp() } });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => logIn(account.input.email, account.input.password, anIp())),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(3);
+    expect(
+      results.filter((r) => r.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS'),
+    ).toHaveLength(7);
+  });
+});
+
+describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({
+      AUTH_RATE_LIMIT: '100',
+      AUTH_IP_RATE_LIMIT: '2',
+      TRUST_PROXY: 'false',
+    });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('counts spoofed addresses as the one real client', async () => {
+    const attempt = (i: number) =>
+      api.gql.request(
+        LOG_IN,
+        { input: { email: `spoof.${i}@example.test`, password: 'whatever password' } },
+        { headers: { 'x-forwarded-for': `198.51.100.${i}` } },
+      );
+    expect(onlyError(await attempt(1)).extensions?.code).toBe('UNAUTHENTICATED');
+    expect(onlyError(await attempt(2)).extensions?.code).toBe('UNAUTHENTICATED');
+    expectRateLimited(await attempt(3));
+  });
+});
