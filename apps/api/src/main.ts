@@ -32,8 +32,7 @@ async function main(): Promise<void> {
 
   const app = await createApp();
   await app.listen(env.PORT, env.HOST);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
-  console.log(`Preceptor API ready at ${url}/graphql`);
+  console.log(`Preceptor API ready at http://localhost:${env.PORT}/graphql`);
 
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
