@@ -1,11 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import './graphql/enums.js';
+import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
+import { ProfilesResolver } from './profiles/profiles.resolver.js';
+import { ProfilesService } from './profiles/profiles.service.js';
+import { ReferenceResolver } from './specialties/reference.resolver.js';
+import { SpecialtyCatalog } from './specialties/specialty-catalog.service.js';
 import { SpecialtyEntity } from './specialties/specialty.entity.js';
 
 export const PROFILES_ENTITIES = [SpecialtyEntity, ProfileEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(PROFILES_ENTITIES)],
+  providers: [
+    MentorsService,
+    ProfilesResolver,
+    ProfilesService,
+    ReferenceResolver,
+    SpecialtyCatalog,
+  ],
 })
 export class ProfilesModule {}

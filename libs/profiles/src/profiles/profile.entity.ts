@@ -34,6 +34,7 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
     'track',
     'careerStage',
     'country',
+    'region',
     'mentorAccepting',
   ],
   { type: 'gin', where: '"is_mentor"' },

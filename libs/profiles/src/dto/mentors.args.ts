@@ -1,0 +1,129 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CareerStage } from '../reference/career-stages.js';
+import { GrowthArea } from '../reference/growth-areas.js';
+import { Track } from '../reference/tracks.js';
+import { MeetingFormat } from '../profiles/profile-enums.js';
+import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
+
+export const MENTORS_PAGE_MAX = 50;
+
+@InputType({ description: 'Each list matches any of its values; different fields must all match.' })
+export class MentorFilter {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'A specialty includes all its descendants.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  specialtySlugs?: string[];
+
+  @Field(() => [Track], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @IsEnum(Track, { each: true })
+  tracks?: Track[];
+
+  @Field(() => [CareerStage], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @IsEnum(CareerStage, { each: true })
+  careerStages?: CareerStage[];
+
+  @Field(() => [GrowthArea], { nullable: true, description: 'Mentors offering any of these.' })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @IsEnum(GrowthArea, { each: true })
+  offers?: GrowthArea[];
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Mentors speaking any of these (ISO 639-1).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @Transform(normalizeLanguageCodes)
+  @IsLanguageCode({ each: true })
+  languages?: string[];
+
+  @Field(() => [MeetingFormat], { nullable: true })
+  @IsOptional()
+  @IsEnum(MeetingFormat, { each: true })
+  meetingFormats?: MeetingFormat[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  country?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  acceptingMentees?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words in the name, headline or bio (prefix match).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+}
+
+@ArgsType()
+export class MentorsArgs {
+  @Field(() => MentorFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MentorFilter)
+  filter?: MentorFilter;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1–${MENTORS_PAGE_MAX} (default 20).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MENTORS_PAGE_MAX)
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}
+
+@ArgsType()
+export class ProfileArgs {
+  @Field(() => ID, { description: 'The user whose profile to show.' })
+  @IsUUID('all', { message: 'must be a user id' })
+  userId: string;
+}

@@ -1,0 +1,53 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '@preceptor/core';
+import { ListSpecialtiesArgs, SpecialtyArgs, TrackArgs } from '../dto/reference.args.js';
+import {
+  CareerStageInfoModel,
+  GrowthAreaInfoModel,
+  SpecialtyModel,
+  TrackInfoModel,
+} from '../models/reference.models.js';
+import { careerStagesFor } from '../reference/career-stages.js';
+import { GROWTH_AREA_INFO, GrowthArea } from '../reference/growth-areas.js';
+import { TRACK_INFO, Track } from '../reference/tracks.js';
+import { SpecialtyCatalog } from './specialty-catalog.service.js';
+
+/** The healthcare taxonomy profiles stand on; public, so sign-up forms can use it. */
+@Public()
+@Resolver()
+export class ReferenceResolver {
+  constructor(private readonly catalog: SpecialtyCatalog) {}
+
+  @Query(() => [TrackInfoModel])
+  tracks(): TrackInfoModel[] {
+    return Object.values(Track).map((track) => ({ track, ...TRACK_INFO[track] }));
+  }
+
+  @Query(() => [CareerStageInfoModel], {
+    description: 'The six career stages, named as the track names them.',
+  })
+  careerStages(@Args() { track }: TrackArgs): CareerStageInfoModel[] {
+    return careerStagesFor(track);
+  }
+
+  @Query(() => [GrowthAreaInfoModel])
+  growthAreas(): GrowthAreaInfoModel[] {
+    return Object.values(GrowthArea).map((area) => ({ area, ...GROWTH_AREA_INFO[area] }));
+  }
+
+  @Query(() => [SpecialtyModel], {
+    description:
+      'Specialties whose name or slug contains every word of `search`, or the children of `parentSlug`; all of them (by name) when neither is given.',
+  })
+  specialties(@Args() { search, parentSlug }: ListSpecialtiesArgs): SpecialtyModel[] {
+    return this.catalog.list(search, parentSlug);
+  }
+
+  @Query(() => SpecialtyModel, {
+    nullable: true,
+    description: 'null when no specialty has that slug.',
+  })
+  specialty(@Args() { slug }: SpecialtyArgs): SpecialtyModel | null {
+    return this.catalog.find(slug)?.model ?? null;
+  }
+}
