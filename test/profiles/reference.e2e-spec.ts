@@ -13,7 +13,8 @@ interface SpecialtyResult {
   related: { slug: string }[];
 }
 
-const SPECIALTY_FIELDS = 'slug name nuccCode tracks parent { slug } children { slug } related { slug }';
+const SPECIALTY_FIELDS =
+  'slug name nuccCode tracks parent { slug } children { slug } related { slug }';
 
 describe('healthcare reference data (public)', () => {
   let api: TestApp;
@@ -40,13 +41,15 @@ describe('healthcare reference data (public)', () => {
       'INFORMATICS',
     ]);
     expect(data.growthAreas).toHaveLength(8);
-    expect(data.growthAreas.find((g) => g.area === 'BURNOUT_WELLBEING')?.description).toMatch(/burnout/i);
+    expect(data.growthAreas.find((g) => g.area === 'BURNOUT_WELLBEING')?.description).toMatch(
+      /burnout/i,
+    );
   });
 
   it('names career stages the way each track does, ordered by level', async () => {
-    const data = await api.gql.ok<{ careerStages: { stage: string; level: number; name: string }[] }>(
-      '{ careerStages(track: NURSING) { stage level name description } }',
-    );
+    const data = await api.gql.ok<{
+      careerStages: { stage: string; level: number; name: string }[];
+    }>('{ careerStages(track: NURSING) { stage level name description } }');
     expect(data.careerStages.map((s) => [s.stage, s.level])).toEqual([
       ['STUDENT', 0],
       ['TRAINEE', 1],
@@ -55,11 +58,11 @@ describe('healthcare reference data (public)', () => {
       ['SENIOR', 4],
       ['LEADER', 5],
     ]);
-    expect(data.careerStages[1]!.name).toMatch(/new.graduate RN/i);
+    expect(data.careerStages[1].name).toMatch(/new.graduate RN/i);
     const physician = await api.gql.ok<{ careerStages: { name: string }[] }>(
       '{ careerStages(track: PHYSICIAN) { name } }',
     );
-    expect(physician.careerStages[1]!.name).toMatch(/resident/i);
+    expect(physician.careerStages[1].name).toMatch(/resident/i);
   });
 
   it('refuses an unknown track', async () => {
@@ -68,13 +71,23 @@ describe('healthcare reference data (public)', () => {
   });
 
   it('serves a hierarchical taxonomy of at least 120 specialties, all with real NUCC codes', async () => {
-    const data = await api.gql.ok<{ specialties: SpecialtyResult[] }>(`{ specialties { ${SPECIALTY_FIELDS} } }`);
+    const data = await api.gql.ok<{ specialties: SpecialtyResult[] }>(
+      `{ specialties { ${SPECIALTY_FIELDS} } }`,
+    );
     expect(data.specialties.length).toBeGreaterThanOrEqual(120);
     const csv = await readFile(
-      new URL('../../libs/profiles/src/reference/data/nucc-provider-taxonomy-21.1.csv', import.meta.url),
+      new URL(
+        '../../libs/profiles/src/reference/data/nucc-provider-taxonomy-21.1.csv',
+        import.meta.url,
+      ),
       'utf8',
     );
-    const codes = new Set(csv.split('\n').slice(1).map((line) => line.split(',')[0]));
+    const codes = new Set(
+      csv
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    );
     const shipped = data.specialties.flatMap((s) => (s.nuccCode ? [s.nuccCode] : []));
     expect(shipped.length).toBeGreaterThan(100);
     expect(shipped.filter((code) => !codes.has(code))).toEqual([]);
@@ -86,11 +99,15 @@ describe('healthcare reference data (public)', () => {
     );
     expect(data.specialty.parent?.slug).toBe('pediatrics');
     expect(data.specialty.nuccCode).toBe('2080P0207X');
-    expect(data.specialty.related.map((r) => r.slug)).toEqual(expect.arrayContaining(['medical-oncology']));
+    expect(data.specialty.related.map((r) => r.slug)).toEqual(
+      expect.arrayContaining(['medical-oncology']),
+    );
     const pediatrics = await api.gql.ok<{ specialty: SpecialtyResult }>(
       `{ specialty(slug: "pediatrics") { ${SPECIALTY_FIELDS} } }`,
     );
-    expect(pediatrics.specialty.children.map((c) => c.slug)).toContain('pediatric-hematology-oncology');
+    expect(pediatrics.specialty.children.map((c) => c.slug)).toContain(
+      'pediatric-hematology-oncology',
+    );
   });
 
   it('searches by words and lists the children of a parent', async () => {
@@ -100,7 +117,8 @@ describe('healthcare reference data (public)', () => {
     expect(search.specialties.map((s) => s.slug)).toEqual(
       expect.arrayContaining(['critical-care-medicine', 'critical-care-nursing']),
     );
-    for (const s of search.specialties) expect(`${s.name} ${s.slug}`.toLowerCase()).toMatch(/critical/);
+    for (const s of search.specialties)
+      expect(`${s.name} ${s.slug}`.toLowerCase()).toMatch(/critical/);
 
     const children = await api.gql.ok<{ specialties: SpecialtyResult[] }>(
       `{ specialties(parentSlug: "internal-medicine") { ${SPECIALTY_FIELDS} } }`,
@@ -110,8 +128,12 @@ describe('healthcare reference data (public)', () => {
   });
 
   it('answers null for an unknown slug and NOT_FOUND for an unknown parent', async () => {
-    expect((await api.gql.ok<{ specialty: null }>('{ specialty(slug: "no-such") { slug } }')).specialty).toBeNull();
-    const error = onlyError(await api.gql.request('{ specialties(parentSlug: "no-such") { slug } }'));
+    expect(
+      (await api.gql.ok<{ specialty: null }>('{ specialty(slug: "no-such") { slug } }')).specialty,
+    ).toBeNull();
+    const error = onlyError(
+      await api.gql.request('{ specialties(parentSlug: "no-such") { slug } }'),
+    );
     expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SPECIALTY_NOT_FOUND' });
   });
 });

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { signUp } from '../support/accounts.js';
+import { onlyError } from '../support/graphql-client.js';
+import { aMentor, aProfileInput, UPDATE_PROFILE, type Person } from '../support/profiles.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const MENTORS = `query Mentors($filter: MentorFilter, $first: Int, $after: String) {
+  mentors(filter: $filter, first: $first, after: $after) {
+    totalCount totalCountExact
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { userId fullName contact { email } } }
+  }
+}`;
+
+interface MentorsResult {
+  mentors: {
+    totalCount: number;
+    totalCountExact: boolean;
+    pageInfo: {
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      startCursor: string | null;
+      endCursor: string | null;
+    };
+    edges: { cursor: string; node: { userId: string; fullName: string; contact: unknown } }[];
+  };
+}
+
+describe('mentors(filter, first, after)', () => {
+  let api: TestApp;
+  let viewer: string;
+  const m: Record<string, Person> = {};
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    viewer = (await signUp(api.gql, { roles: ['MENTEE'] })).accessToken;
+    // Created one by one so "newest first" has a known order: last created comes first.
+    m.pedsOnc = await aMentor(
+      api.gql,
+      {
+        track: 'PHYSICIAN',
+        careerStage: 'SENIOR',
+        specialtySlugs: ['pediatric-hematology-oncology'],
+        languages: ['en', 'es'],
+        country: 'US',
+        region: 'TX',
+        meetingFormats: ['VIRTUAL'],
+        headline: 'Pediatric oncologist at a children’s hospital',
+      },
+      { offers: ['SPECIALIZATION', 'BURNOUT_WELLBEING'] },
+    );
+    m.icuNurse = await aMentor(
+      api.gql,
+      {
+        track: 'NURSING',
+        careerStage: 'MID_CAREER',
+        specialtySlugs: ['critical-care-nursing'],
+        languages: ['en', 'tl'],
+        country: 'US',
+        region: 'CA',
+        meetingFormats: ['IN_PERSON', 'VIRTUAL'],
+        bio: 'Cardiothoracic ICU charge nurse who precepts new graduates.',
+      },
+      { offers: ['LEADERSHIP_MANAGEMENT'] },
+    );
+    m.closed = await aMentor(
+      api.gql,
+      {
+        track: 'PHARMACY',
+        careerStage: 'LEADER',
+        specialtySlugs: ['oncology-pharmacy'],
+        country: 'CA',
+        region: 'ON',
+        meetingFormats: ['VIRTUAL'],
+      },
+      { offers: ['KEEPING_CURRENT'], acceptingMentees: false },
+    );
+    m.generalPeds = await aMentor(
+      api.gql,
+      {
+        track: 'PHYSICIAN',
+        careerStage: 'EARLY_CAREER',
+        specialtySlugs: ['pediatrics'],
+        country: 'US',
+        region: 'TX',
+      },
+      { offers: ['NETWORKING'] },
+    );
+    // Not a mentor: must never be listed.
+    const mentee = await signUp(api.gql, { roles: ['MENTEE'] });
+    await api.gql.ok(
+      UPDATE_PROFILE,
+      { input: aProfileInput({ specialtySlugs: ['pediatrics'] }) },
+      { token: mentee.accessToken },
+    );
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const list = async (variables: Record<string, unknown> = {}) =>
+    (await api.gql.ok<MentorsResult>(MENTORS, variables, { token: viewer })).mentors;
+  const ids = (result: MentorsResult['mentors']) => result.edges.map((edge) => edge.node.userId);
+  const idsOf = (...keys: string[]) => keys.map((key) => m[key].user.id);
+
+  it('needs a signed-in caller', async () => {
+    expect(onlyError(await api.gql.request(MENTORS)).extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists mentors only, newest first, with an exact total and no contact details', async () => {
+    const result = await list();
+    expect(ids(result)).toEqual(idsOf('generalPeds', 'closed', 'icuNurse', 'pedsOnc'));
+    expect(result.totalCount).toBe(4);
+    expect(result.totalCountExact).toBe(true);
+    expect(result.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    for (const edge of result.edges) expect(edge.node.contact).toBeNull();
+  });
+
+  it.each([
+    [
+      'a specialty, including its descendants',
+      { specialtySlugs: ['pediatrics'] },
+      ['generalPeds', 'pedsOnc'],
+    ],
+    ['a leaf specialty', { specialtySlugs: ['pediatric-hematology-oncology'] }, ['pedsOnc']],
+    [
+      'any of several specialties',
+      { specialtySlugs: ['critical-care-nursing', 'oncology-pharmacy'] },
+      ['closed', 'icuNurse'],
+    ],
+    ['tracks', { tracks: ['PHYSICIAN'] }, ['generalPeds', 'pedsOnc']],
+    ['career stages', { careerStages: ['LEADER', 'SENIOR'] }, ['closed', 'pedsOnc']],
+    [
+      'growth areas offered',
+      { offers: ['BURNOUT_WELLBEING', 'NETWORKING'] },
+      ['generalPeds', 'pedsOnc'],
+    ],
+    ['languages', { languages: ['TL'] }, ['icuNurse']],
+    ['meeting formats', { meetingFormats: ['IN_PERSON'] }, ['icuNurse']],
+    ['country', { country: 'ca' }, ['closed']],
+    ['country and region', { country: 'US', region: 'TX' }, ['generalPeds', 'pedsOnc']],
+    ['accepting mentees', { acceptingMentees: false }, ['closed']],
+    ['free text in the headline (prefix)', { text: 'oncolog' }, ['pedsOnc']],
+    ['free text in the bio, several words', { text: 'charge precepts' }, ['icuNurse']],
+    ['free text in the name', { text: 'Jordan' }, ['generalPeds', 'closed', 'icuNurse', 'pedsOnc']],
+    [
+      'several filters at once',
+      {
+        tracks: ['PHYSICIAN'],
+        specialtySlugs: ['pediatrics'],
+        offers: ['SPECIALIZATION'],
+        languages: ['es'],
+      },
+      ['pedsOnc'],
+    ],
+    ['filters nobody matches', { tracks: ['INFORMATICS'] }, []],
+  ])('filters by %s', async (_name, filter, expected) => {
+    const result = await list({ filter });
+    expect(ids(result)).toEqual(idsOf(...expected));
+    expect(result.totalCount).toBe(expected.length);
+  });
+
+  it('treats search text as words, never as query syntax', async () => {
+    const result = await list({ filter: { text: "'); DROP TABLE profiles; -- & | ! :*" } });
+    expect(result.totalCount).toBe(0);
+    expect((await list()).totalCount).toBe(4);
+  });
+
+  it.each([
+    ['first', { first: 51 }],
+    ['first', { first: 0 }],
+    ['after', { after: 'not-a-cursor' }],
+    [
+      'after',
+      {
+        after: Buffer.from(JSON.stringify({ c: "2020-01-01'; --", u: 'x' })).toString('base64url'),
+      },
+    ],
+    ['filter.specialtySlugs', { filter: { specialtySlugs: ['no-such-specialty'] } }],
+    ['filter.languages', { filter: { languages: ['xx'] } }],
+  ])('refuses a bad %s with BAD_USER_INPUT', async (field, variables) => {
+    const error = onlyError(await api.gql.request(MENTORS, variables, { token: viewer }));
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(String(error.extensions?.['field'])).toBe(field);
+  });
+
+  it('pages with cursors that stay put while new mentors join', async () => {
+    const firstPage = await list({ first: 2 });
+    expect(ids(firstPage)).toEqual(idsOf('generalPeds', 'closed'));
+    expect(firstPage.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(firstPage.pageInfo.endCursor).toBe(firstPage.edges[1].cursor);
+
+    const newcomer = await aMentor(api.gql);
+    const secondPage = await list({ first: 2, after: firstPage.pageInfo.endCursor });
+    expect(ids(secondPage)).toEqual(idsOf('icuNurse', 'pedsOnc'));
+    expect(secondPage.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(secondPage.totalCount).toBe(5);
+
+    const fromTop = await list({ first: 1 });
+    expect(ids(fromTop)).toEqual([newcomer.user.id]);
+  });
+});

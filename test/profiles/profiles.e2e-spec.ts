@@ -1,0 +1,351 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { signUp } from '../support/accounts.js';
+import { onlyError } from '../support/graphql-client.js';
+import {
+  aMentor,
+  aProfileInput,
+  MY_PROFILE,
+  PROFILE,
+  UPDATE_MENTEE_GOALS,
+  UPDATE_MENTOR_SETTINGS,
+  UPDATE_PROFILE,
+  type ProfileResult,
+} from '../support/profiles.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('profiles', () => {
+  let api: TestApp;
+  let db: pg.Client;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    db = new pg.Client({ connectionString: api.databaseUrl });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await api.close();
+  });
+
+  const update = (token: string, input: Record<string, unknown>) =>
+    api.gql.request<{ updateProfile: ProfileResult }>(UPDATE_PROFILE, { input }, { token });
+  const mine = async (token: string) =>
+    (await api.gql.ok<{ myProfile: ProfileResult | null }>(MY_PROFILE, {}, { token })).myProfile;
+
+  describe('updateProfile', () => {
+    it('needs a signed-in caller', async () => {
+      const error = onlyError(await api.gql.request(UPDATE_PROFILE, { input: aProfileInput() }));
+      expect(error.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('creates the caller’s profile with everything it was given', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      const result = await update(account.accessToken, {
+        headline: '  ICU nurse moving toward nurse anesthesia  ',
+        bio: 'Six years in a cardiac ICU; night shift veteran.',
+        track: 'NURSING',
+        careerStage: 'MID_CAREER',
+        specialtySlugs: ['critical-care-nursing', 'emergency-nursing'],
+        yearsOfExperience: 6,
+        languages: ['EN', 'es'],
+        country: 'us',
+        region: 'IL',
+        city: 'Chicago',
+        timeZone: 'America/Chicago',
+        meetingFormats: ['VIRTUAL'],
+        shiftPattern: 'NIGHTS',
+        availability: [
+          { day: 'TUESDAY', startTime: '09:00', endTime: '11:30' },
+          { day: 'SATURDAY', startTime: '22:00', endTime: '24:00' },
+        ],
+        contact: {
+          email: 'amara@example.org',
+          phone: '+1 (312) 555-0199',
+          links: ['https://linkedin.example/amara'],
+        },
+      });
+      expect(result.errors).toBeUndefined();
+      const profile = result.data!.updateProfile;
+      expect(profile).toMatchObject({
+        userId: account.user.id,
+        fullName: account.user.fullName,
+        headline: 'ICU nurse moving toward nurse anesthesia',
+        track: 'NURSING',
+        careerStage: 'MID_CAREER',
+        careerStageInfo: { level: 3 },
+        specialties: [{ slug: 'critical-care-nursing' }, { slug: 'emergency-nursing' }],
+        languages: ['en', 'es'],
+        country: 'US',
+        shiftPattern: 'NIGHTS',
+        availability: [
+          { day: 'TUESDAY', startTime: '09:00', endTime: '11:30' },
+          { day: 'SATURDAY', startTime: '22:00', endTime: '24:00' },
+        ],
+        contact: {
+          email: 'amara@example.org',
+          phone: '+13125550199',
+          links: ['https://linkedin.example/amara'],
+        },
+        mentor: null,
+        mentee: { goals: [], targetSpecialty: null },
+      });
+      expect(profile.completeness.missing).toEqual(['mentee.goals', 'mentee.targetSpecialtySlug']);
+      expect(await mine(account.accessToken)).toEqual(profile);
+    });
+
+    it('keeps omitted fields and clears fields sent as null', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(
+        account.accessToken,
+        aProfileInput({ headline: 'First headline', bio: 'A bio', city: 'Austin' }),
+      );
+      const next = await update(
+        account.accessToken,
+        aProfileInput({ bio: null, careerStage: 'SENIOR' }),
+      );
+      expect(next.data!.updateProfile).toMatchObject({
+        headline: 'First headline',
+        bio: null,
+        city: 'Austin',
+        careerStage: 'SENIOR',
+      });
+    });
+
+    it('says what to fill in next, and how complete the profile is', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTOR'] });
+      const bare = (await update(account.accessToken, aProfileInput())).data!.updateProfile;
+      expect(bare.completeness.missing.slice(0, 3)).toEqual(['mentor.offers', 'bio', 'headline']);
+      const fuller = (
+        await update(
+          account.accessToken,
+          aProfileInput({
+            bio: 'b',
+            headline: 'h',
+            availability: [{ day: 'MONDAY', startTime: '18:00', endTime: '19:00' }],
+          }),
+        )
+      ).data!.updateProfile;
+      expect(fuller.completeness.percent).toBeGreaterThan(bare.completeness.percent);
+      expect(fuller.completeness.missing).not.toContain('bio');
+    });
+
+    it.each([
+      [
+        'specialtySlugs',
+        { specialtySlugs: ['critical-care-nursing', 'underwater-basket-weaving'] },
+        /underwater-basket-weaving/,
+      ],
+      ['specialtySlugs', { specialtySlugs: [] }, /at least one/],
+      ['timeZone', { timeZone: 'Mars/Olympus_Mons' }, /IANA/],
+      ['timeZone', { timeZone: 'EST5EDT; DROP TABLE users' }, /IANA/],
+      ['languages', { languages: ['en', 'klingon'] }, /ISO 639-1/],
+      ['country', { country: 'USA' }, /ISO 3166-1/],
+      ['headline', { headline: 'x'.repeat(161) }, /160/],
+      ['bio', { bio: 'x'.repeat(4001) }, /4000/],
+      ['yearsOfExperience', { yearsOfExperience: -1 }, /0/],
+      [
+        'availability',
+        { availability: [{ day: 'MONDAY', startTime: '20:00', endTime: '18:00' }] },
+        /end after/,
+      ],
+      [
+        'availability',
+        {
+          availability: [
+            { day: 'MONDAY', startTime: '18:00', endTime: '20:00' },
+            { day: 'MONDAY', startTime: '19:00', endTime: '21:00' },
+          ],
+        },
+        /overlap/,
+      ],
+      [
+        'startTime',
+        { availability: [{ day: 'MONDAY', startTime: '7pm', endTime: '21:00' }] },
+        /24-hour/,
+      ],
+      ['phone', { contact: { phone: '555-0199' } }, /international/],
+      ['links', { contact: { links: ['javascript:alert(1)'] } }, /https/],
+    ])(
+      'refuses a bad %s with BAD_USER_INPUT naming it, saving nothing',
+      async (field, overrides, message) => {
+        const account = await signUp(api.gql, { roles: ['MENTEE'] });
+        await update(account.accessToken, aProfileInput({ headline: 'Before' }));
+        const error = onlyError(
+          await update(account.accessToken, aProfileInput({ headline: 'After', ...overrides })),
+        );
+        expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(String(error.extensions?.['field'])).toContain(field);
+        expect(error.message).toMatch(message);
+        expect((await mine(account.accessToken))?.headline).toBe('Before');
+      },
+    );
+  });
+
+  describe('updateMentorSettings', () => {
+    it('sets what a mentor offers, with capacity and openness', async () => {
+      const mentor = await aMentor(
+        api.gql,
+        {},
+        { offers: ['SPECIALIZATION', 'NETWORKING'], capacity: 5 },
+      );
+      expect(mentor.profile.mentor).toEqual({
+        offers: ['SPECIALIZATION', 'NETWORKING'],
+        capacity: 5,
+        activeMenteeCount: 0,
+        acceptingMentees: true,
+      });
+      const closed = await api.gql.ok<{ updateMentorSettings: ProfileResult }>(
+        UPDATE_MENTOR_SETTINGS,
+        { input: { offers: ['NETWORKING'], acceptingMentees: false } },
+        { token: mentor.token },
+      );
+      expect(closed.updateMentorSettings.mentor).toMatchObject({
+        capacity: 5,
+        acceptingMentees: false,
+      });
+    });
+
+    it('is FORBIDDEN without the MENTOR role', async () => {
+      const mentee = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(mentee.accessToken, aProfileInput());
+      const error = onlyError(
+        await api.gql.request(
+          UPDATE_MENTOR_SETTINGS,
+          { input: { offers: ['NETWORKING'] } },
+          { token: mentee.accessToken },
+        ),
+      );
+      expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MISSING_ROLE' });
+      const { rows } = await db.query(
+        'SELECT mentor_offers, is_mentor FROM profiles WHERE user_id = $1',
+        [mentee.user.id],
+      );
+      expect(rows[0]).toEqual({ mentor_offers: '{}', is_mentor: false });
+    });
+
+    it('asks for a profile first', async () => {
+      const mentor = await signUp(api.gql, { roles: ['MENTOR'] });
+      const error = onlyError(
+        await api.gql.request(
+          UPDATE_MENTOR_SETTINGS,
+          { input: { offers: ['NETWORKING'] } },
+          { token: mentor.accessToken },
+        ),
+      );
+      expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'PROFILE_NOT_FOUND' });
+    });
+
+    it.each([
+      ['capacity', { offers: ['NETWORKING'], capacity: 21 }],
+      ['capacity', { offers: ['NETWORKING'], capacity: -1 }],
+      ['offers', { offers: [] }],
+    ])('refuses a bad %s', async (field, input) => {
+      const mentor = await aMentor(api.gql, {}, { capacity: 4 });
+      const error = onlyError(
+        await api.gql.request(UPDATE_MENTOR_SETTINGS, { input }, { token: mentor.token }),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      const { rows } = await db.query('SELECT mentor_capacity FROM profiles WHERE user_id = $1', [
+        mentor.user.id,
+      ]);
+      expect(rows[0]).toEqual({ mentor_capacity: 4 });
+    });
+  });
+
+  describe('updateMenteeGoals', () => {
+    it('ranks goals and sets a target specialty', async () => {
+      const mentee = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(mentee.accessToken, aProfileInput());
+      const data = await api.gql.ok<{ updateMenteeGoals: ProfileResult }>(
+        UPDATE_MENTEE_GOALS,
+        {
+          input: {
+            goals: ['BURNOUT_WELLBEING', 'SPECIALIZATION'],
+            targetSpecialtySlug: 'certified-registered-nurse-anesthetist',
+          },
+        },
+        { token: mentee.accessToken },
+      );
+      expect(data.updateMenteeGoals.mentee).toEqual({
+        goals: ['BURNOUT_WELLBEING', 'SPECIALIZATION'],
+        targetSpecialty: { slug: 'certified-registered-nurse-anesthetist' },
+      });
+    });
+
+    it('is FORBIDDEN without the MENTEE role', async () => {
+      const mentor = await aMentor(api.gql);
+      const error = onlyError(
+        await api.gql.request(
+          UPDATE_MENTEE_GOALS,
+          { input: { goals: ['NETWORKING'] } },
+          { token: mentor.token },
+        ),
+      );
+      expect(error.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('refuses an unknown target specialty and repeated goals', async () => {
+      const mentee = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(mentee.accessToken, aProfileInput());
+      for (const [field, input] of [
+        ['targetSpecialtySlug', { goals: ['NETWORKING'], targetSpecialtySlug: 'astrology' }],
+        ['goals', { goals: ['NETWORKING', 'NETWORKING'] }],
+      ] as const) {
+        const error = onlyError(
+          await api.gql.request(UPDATE_MENTEE_GOALS, { input }, { token: mentee.accessToken }),
+        );
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+      expect((await mine(mentee.accessToken))?.mentee?.goals).toEqual([]);
+    });
+  });
+
+  describe('who sees what', () => {
+    it('shows a mentor’s profile to other signed-in users, without contact details', async () => {
+      const mentor = await aMentor(api.gql, { contact: { email: 'private@example.org' } });
+      const viewer = await signUp(api.gql, { roles: ['MENTEE'] });
+      const seen = await api.gql.ok<{ profile: ProfileResult }>(
+        PROFILE,
+        { userId: mentor.user.id },
+        { token: viewer.accessToken },
+      );
+      expect(seen.profile.userId).toBe(mentor.user.id);
+      expect(seen.profile.contact).toBeNull();
+      const own = await api.gql.ok<{ profile: ProfileResult }>(
+        PROFILE,
+        { userId: mentor.user.id },
+        { token: mentor.token },
+      );
+      expect(own.profile.contact?.email).toBe('private@example.org');
+    });
+
+    it('hides a mentee-only profile from everyone but its owner', async () => {
+      const mentee = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(mentee.accessToken, aProfileInput());
+      const viewer = await aMentor(api.gql);
+      const seen = await api.gql.ok<{ profile: ProfileResult | null }>(
+        PROFILE,
+        { userId: mentee.user.id },
+        { token: viewer.token },
+      );
+      expect(seen.profile).toBeNull();
+    });
+
+    it('needs a signed-in caller to read profiles', async () => {
+      const mentor = await aMentor(api.gql);
+      expect(
+        onlyError(await api.gql.request(PROFILE, { userId: mentor.user.id })).extensions?.code,
+      ).toBe('UNAUTHENTICATED');
+      expect(onlyError(await api.gql.request(MY_PROFILE)).extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a malformed user id', async () => {
+      const viewer = await signUp(api.gql);
+      const error = onlyError(
+        await api.gql.request(PROFILE, { userId: 'not-a-uuid' }, { token: viewer.accessToken }),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+    });
+  });
+});
