@@ -1,0 +1,94 @@
+import { describe, expect, it } from '@jest/globals';
+import { CareerStage } from '../reference/career-stages.js';
+import { GrowthArea } from '../reference/growth-areas.js';
+import { Track } from '../reference/tracks.js';
+import { buildMentorQuery, isMentorCursor, toPrefixQuery } from './mentor-search.js';
+import { MeetingFormat } from './profile-enums.js';
+
+describe('buildMentorQuery', () => {
+  it('lists only mentors when there is no filter', () => {
+    expect(buildMentorQuery(undefined, undefined)).toEqual({ where: 'is_mentor', params: [] });
+  });
+
+  it('matches any of several tracks with ORed equalities the GIN index can answer', () => {
+    const { where, params } = buildMentorQuery(
+      { tracks: [Track.NURSING, Track.PHARMACY, Track.NURSING] },
+      undefined,
+    );
+    expect(where).toBe('is_mentor AND (track = $1::track OR track = $2::track)');
+    expect(params).toEqual(['NURSING', 'PHARMACY']);
+  });
+
+  it('uses array overlap for specialties, offers, languages and formats', () => {
+    const { where, params } = buildMentorQuery(
+      {
+        offers: [GrowthArea.NETWORKING],
+        languages: ['es'],
+        meetingFormats: [MeetingFormat.VIRTUAL],
+      },
+      [4, 9],
+    );
+    expect(where).toBe(
+      'is_mentor AND specialty_lineage && $1::smallint[] AND mentor_offers && $2::growth_area[] AND languages && $3::varchar[] AND meeting_formats && $4::meeting_format[]',
+    );
+    expect(params).toEqual([[4, 9], ['NETWORKING'], ['es'], ['VIRTUAL']]);
+  });
+
+  it('combines scalar filters with AND, keeping every value a parameter', () => {
+    const { where, params } = buildMentorQuery(
+      {
+        careerStages: [CareerStage.SENIOR],
+        country: 'US',
+        region: "Texas'; --",
+        acceptingMentees: false,
+      },
+      undefined,
+    );
+    expect(where).toBe(
+      'is_mentor AND (career_stage = $1::career_stage) AND country = $2::bpchar AND region = $3::varchar AND mentor_accepting = $4::boolean',
+    );
+    expect(params).toEqual(['SENIOR', 'US', "Texas'; --", false]);
+  });
+
+  it('searches text through the indexed document expression', () => {
+    const { where, params } = buildMentorQuery({ text: 'Cardiac ICU' }, undefined);
+    expect(where).toContain("@@ to_tsquery('simple', $1::text)");
+    expect(where).toContain("to_tsvector('simple'::regconfig, full_name");
+    expect(params).toEqual(['cardiac:* & icu:*']);
+  });
+
+  it('ignores text with no words in it', () => {
+    expect(buildMentorQuery({ text: ' -- !! ' }, undefined).where).toBe('is_mentor');
+  });
+});
+
+describe('toPrefixQuery', () => {
+  it.each([
+    ['nurse', 'nurse:*'],
+    ["O'Brien RN", 'o:* & brien:* & rn:*'],
+    ['Sjögren-Larsson', 'sjögren:* & larsson:*'],
+    ['a & b | !c :*', 'a:* & b:* & c:*'],
+    ['   ', null],
+  ])('turns %p into %p', (text, query) => expect(toPrefixQuery(text)).toBe(query));
+
+  it('keeps at most eight words', () => {
+    expect(toPrefixQuery('a b c d e f g h i j')?.split(' & ')).toHaveLength(8);
+  });
+});
+
+describe('isMentorCursor', () => {
+  it('accepts what the service writes', () => {
+    expect(
+      isMentorCursor({
+        c: '2026-11-25 09:12:33.123456+00',
+        u: '7f1c2a9e-0b1d-4c55-9a62-2f0e5d7c1b3a',
+      }),
+    ).toBe(true);
+  });
+  it.each([
+    null,
+    'x',
+    { c: "2026'; --", u: '7f1c2a9e-0b1d-4c55-9a62-2f0e5d7c1b3a' },
+    { c: '2026-11-25 09:12:33+00', u: 'nope' },
+  ])('refuses %p', (value) => expect(isMentorCursor(value)).toBe(false));
+});
