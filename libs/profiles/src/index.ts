@@ -1,4 +1,6 @@
+export * from './dto/mentors.args.js';
 export * from './profiles.module.js';
+export * from './profiles/mentor-search.js';
 export * from './profiles/profile.entity.js';
 export * from './profiles/profile-enums.js';
 export * from './reference/index.js';

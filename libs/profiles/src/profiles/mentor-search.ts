@@ -77,3 +77,39 @@ export function buildMentorQuery(
   if (query) clauses.push(`${SEARCH_DOCUMENT} @@ to_tsquery('simple', ${param(query, 'text')})`);
   return { where: clauses.join(' AND '), params };
 }
+
+/** Above this many matches totalCount is reported as a lower bound: exact counts cost O(matches). */
+export const MENTOR_COUNT_CAP = 10_000;
+
+export interface SqlStatement {
+  text: string;
+  values: unknown[];
+}
+
+/** One page, newest first, by keyset over (created_at, user_id); fetches one extra row to see if more follow. */
+export function mentorPageSql(
+  query: MentorQuery,
+  after: MentorCursor | undefined,
+  first: number,
+): SqlStatement {
+  const values = [...query.params];
+  let keyset = '';
+  if (after) {
+    values.push(after.c, after.u);
+    keyset = ` AND (created_at, user_id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
+  }
+  values.push(first + 1);
+  return {
+    text: `SELECT user_id, created_at::text AS created FROM profiles WHERE ${query.where}${keyset}
+            ORDER BY created_at DESC, user_id DESC LIMIT $${values.length}`,
+    values,
+  };
+}
+
+/** Counts matches, stopping at the cap plus one so "more than the cap" is detectable. */
+export function mentorCountSql(query: MentorQuery): SqlStatement {
+  return {
+    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles WHERE ${query.where} LIMIT ${MENTOR_COUNT_CAP + 1}) capped`,
+    values: query.params,
+  };
+}

@@ -6,12 +6,17 @@ import { DataSource, In } from 'typeorm';
 import type { MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
 import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
-import { buildMentorQuery, isMentorCursor, type MentorCursor } from './mentor-search.js';
+import {
+  buildMentorQuery,
+  isMentorCursor,
+  MENTOR_COUNT_CAP,
+  mentorCountSql,
+  mentorPageSql,
+  type MentorCursor,
+} from './mentor-search.js';
 import { ProfileEntity } from './profile.entity.js';
 import { toProfileModel } from './profiles.mapper.js';
 
-/** Above this many matches totalCount is reported as a lower bound: exact counts cost O(matches). */
-export const MENTOR_COUNT_CAP = 10_000;
 const DEFAULT_PAGE_SIZE = 20;
 
 @Injectable()
@@ -31,25 +36,13 @@ export class MentorsService {
       ? this.catalog.resolve(args.filter.specialtySlugs, 'filter.specialtySlugs').map((s) => s.id)
       : undefined;
     const after = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
-    const { where, params } = buildMentorQuery(args.filter, specialtyIds);
-
-    const pageParams = [...params];
-    let keyset = '';
-    if (after) {
-      pageParams.push(after.c, after.u);
-      keyset = ` AND (created_at, user_id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`;
-    }
-    pageParams.push(first + 1);
+    const query = buildMentorQuery(args.filter, specialtyIds);
+    const pageSql = mentorPageSql(query, after, first);
+    const countSql = mentorCountSql(query);
+    // Two pooled connections: the page and the count run side by side.
     const [rows, counted] = await Promise.all([
-      this.dataSource.query<{ user_id: string; created: string }[]>(
-        `SELECT user_id, created_at::text AS created FROM profiles WHERE ${where}${keyset}
-          ORDER BY created_at DESC, user_id DESC LIMIT $${pageParams.length}`,
-        pageParams,
-      ),
-      this.dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles WHERE ${where} LIMIT ${MENTOR_COUNT_CAP + 1}) capped`,
-        params,
-      ),
+      this.dataSource.query<{ user_id: string; created: string }[]>(pageSql.text, pageSql.values),
+      this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values),
     ]);
 
     const page = rows.slice(0, first);

@@ -1,0 +1,328 @@
+// Benchmarks mentors(filter) through the GraphQL endpoint against the same SQL through a plain
+// pg client (the floor), at 1 and 4 concurrent clients, and writes docs/benchmarks.md.
+//
+//   DATABASE_URL=postgres://…/db_with_1M_mentors npm run bench:mentors [-- --seconds 5]
+//
+// The API runs as a separate process (node dist/apps/api/src/main.js), as in production.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import {
+  buildMentorQuery,
+  CareerStage,
+  GrowthArea,
+  MeetingFormat,
+  MENTOR_COUNT_CAP,
+  Track,
+  mentorCountSql,
+  mentorPageSql,
+  type MentorCursor,
+  type MentorFilter,
+} from '@preceptor/profiles';
+import pg from 'pg';
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    port: { type: 'string', default: '3917' },
+    out: { type: 'string', default: 'docs/benchmarks.md' },
+  },
+});
+const SECONDS = Number(options.seconds);
+const PORT = Number(options.port);
+const CONCURRENCY = [1, 4];
+const PAGE_SIZE = 20;
+
+interface Scenario {
+  name: string;
+  filter: MentorFilter;
+  /** Ids that the specialty slugs in `filter` stand for, for the SQL baseline. */
+  specialtyIds?: number[];
+  after?: MentorCursor;
+}
+
+interface Stats {
+  p50: number;
+  p99: number;
+  perSecond: number;
+  count: number;
+}
+
+const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $after: String) {
+  mentors(filter: $filter, first: $first, after: $after) {
+    totalCount totalCountExact
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { userId fullName headline track careerStage
+      specialties { slug name } languages country region timeZone
+      mentor { offers capacity activeMenteeCount acceptingMentees } } }
+  }
+}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Runs `once` from `clients` loops for SECONDS after a short warm-up; latencies in ms. */
+async function measure(clients: number, once: () => Promise<void>): Promise<Stats> {
+  for (let i = 0; i < 5; i += 1) await once();
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const t0 = performance.now();
+        await once();
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / elapsed,
+    count: latencies.length,
+  };
+}
+
+function encodeCursor(cursor: MentorCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+async function startApi(databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+      AUTH_RATE_LIMIT: '0',
+      LOG_LEVEL: 'warn',
+      MIGRATIONS_RUN: 'false',
+      SEED_DEMO: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const ready = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return child;
+  }
+  child.kill('SIGTERM');
+  throw new Error('The API did not become ready');
+}
+
+async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** Picks realistic filter values from the data itself: the commonest and a rare specialty, etc. */
+async function scenarios(pool: pg.Pool): Promise<Scenario[]> {
+  const specialties = await pool.query<{ id: number; slug: string; n: string }>(
+    `SELECT s.id, s.slug, count(*) AS n
+       FROM profiles p CROSS JOIN LATERAL unnest(p.specialty_lineage) AS l(id) JOIN specialties s ON s.id = l.id
+      WHERE p.is_mentor GROUP BY s.id, s.slug ORDER BY n DESC`,
+  );
+  const common = specialties.rows[0];
+  const rare =
+    [...specialties.rows].reverse().find((row) => Number(row.n) >= 50) ?? specialties.rows.at(-1)!;
+  const leafCommon =
+    specialties.rows.find(
+      (row) => row.slug !== common.slug && Number(row.n) < Number(common.n) / 3,
+    ) ?? common;
+  const deep = await pool.query<{ c: string; u: string }>(
+    `SELECT created_at::text AS c, user_id AS u FROM profiles WHERE is_mentor
+      ORDER BY created_at DESC, user_id DESC OFFSET (SELECT (count(*) * 0.8)::int FROM profiles WHERE is_mentor) LIMIT 1`,
+  );
+  const deepCursor = deep.rows[0];
+  const list: Scenario[] = [
+    { name: 'no filter', filter: {} },
+    {
+      name: `specialty, common (${common.slug}, ${common.n})`,
+      filter: { specialtySlugs: [common.slug] },
+      specialtyIds: [common.id],
+    },
+    {
+      name: `specialty, mid (${leafCommon.slug}, ${leafCommon.n})`,
+      filter: { specialtySlugs: [leafCommon.slug] },
+      specialtyIds: [leafCommon.id],
+    },
+    {
+      name: `specialty, rare (${rare.slug}, ${rare.n})`,
+      filter: { specialtySlugs: [rare.slug] },
+      specialtyIds: [rare.id],
+    },
+    { name: 'track NURSING', filter: { tracks: [Track.NURSING] } },
+    { name: 'track INFORMATICS', filter: { tracks: [Track.INFORMATICS] } },
+    {
+      name: 'career stages SENIOR, LEADER',
+      filter: { careerStages: [CareerStage.SENIOR, CareerStage.LEADER] },
+    },
+    { name: 'offers BURNOUT_WELLBEING', filter: { offers: [GrowthArea.BURNOUT_WELLBEING] } },
+    { name: 'language es', filter: { languages: ['es'] } },
+    { name: 'language ko (rare)', filter: { languages: ['ko'] } },
+    { name: 'meeting format IN_PERSON', filter: { meetingFormats: [MeetingFormat.IN_PERSON] } },
+    { name: 'country CA', filter: { country: 'CA' } },
+    { name: 'country US, region TX', filter: { country: 'US', region: 'TX' } },
+    { name: 'accepting mentees', filter: { acceptingMentees: true } },
+    { name: 'text "pediatric"', filter: { text: 'pediatric' } },
+    { name: 'text "garcia" (name)', filter: { text: 'garcia' } },
+    {
+      name: 'three filters (track, language, offers)',
+      filter: {
+        tracks: [Track.NURSING],
+        languages: ['es'],
+        offers: [GrowthArea.LEADERSHIP_MANAGEMENT],
+      },
+    },
+    {
+      name: 'five filters (specialty, stage, format, accepting, country)',
+      filter: {
+        specialtySlugs: [common.slug],
+        careerStages: [CareerStage.MID_CAREER, CareerStage.SENIOR],
+        meetingFormats: [MeetingFormat.VIRTUAL],
+        acceptingMentees: true,
+        country: 'US',
+      },
+      specialtyIds: [common.id],
+    },
+  ];
+  if (deepCursor) {
+    list.push({ name: 'deep page (80%), no filter', filter: {}, after: deepCursor });
+    list.push({
+      name: 'deep page (80%), three filters',
+      filter: {
+        tracks: [Track.NURSING],
+        languages: ['es'],
+        offers: [GrowthArea.LEADERSHIP_MANAGEMENT],
+      },
+      after: deepCursor,
+    });
+  }
+  return list;
+}
+
+function fmt(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env['DATABASE_URL'];
+  if (!databaseUrl)
+    throw new Error(
+      'Set DATABASE_URL to a database seeded with `npm run seed -- --mentors 1000000`.',
+    );
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8, options: '-c timezone=UTC' });
+  const { rows } = await pool.query<{ mentors: string; pg: string }>(
+    `SELECT (SELECT count(*) FROM profiles WHERE is_mentor) AS mentors, current_setting('server_version') AS pg`,
+  );
+  const mentorCount = Number(rows[0].mentors);
+  console.log(
+    `${mentorCount.toLocaleString('en-US')} mentors, PostgreSQL ${rows[0].pg}, ${cpus().length} cores, ${SECONDS}s per measurement`,
+  );
+
+  const api = await startApi(databaseUrl);
+  const results: string[] = [];
+  try {
+    const email = `bench-${Date.now()}@bench.preceptor.example`;
+    const auth = await graphql<{ signUp: { accessToken: string } }>(
+      'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+      {
+        input: {
+          email,
+          password: 'a benchmark passphrase',
+          fullName: 'Benchmark Client',
+          roles: ['MENTEE'],
+        },
+      },
+    );
+    const token = auth.signUp.accessToken;
+
+    const header =
+      '| scenario | clients | matches | API p50 ms | API p99 ms | API req/s | SQL p50 ms | SQL p99 ms | SQL req/s |';
+    console.log(header);
+    results.push(header, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const scenario of await scenarios(pool)) {
+      const variables = {
+        filter: scenario.filter,
+        first: PAGE_SIZE,
+        after: scenario.after ? encodeCursor(scenario.after) : undefined,
+      };
+      const sample = await graphql<{ mentors: { totalCount: number; totalCountExact: boolean } }>(
+        MENTORS_QUERY,
+        variables,
+        token,
+      );
+      const matches = `${sample.mentors.totalCount.toLocaleString('en-US')}${sample.mentors.totalCountExact ? '' : '+'}`;
+      const query = buildMentorQuery(scenario.filter, scenario.specialtyIds);
+      const page = mentorPageSql(query, scenario.after, PAGE_SIZE);
+      const count = mentorCountSql(query);
+      // The floor: the very statements the service sends, from a bare pg client.
+      const viaSql = async (): Promise<void> => {
+        const [pageRows] = await Promise.all([
+          pool.query<{ user_id: string }>(page.text, page.values),
+          pool.query(count.text, count.values),
+        ]);
+        await pool.query('SELECT * FROM profiles WHERE user_id = ANY($1::uuid[])', [
+          pageRows.rows.slice(0, PAGE_SIZE).map((r) => r.user_id),
+        ]);
+      };
+      const viaApi = async (): Promise<void> => {
+        await graphql(MENTORS_QUERY, variables, token);
+      };
+      for (const clients of CONCURRENCY) {
+        const apiStats = await measure(clients, viaApi);
+        const sqlStats = await measure(clients, viaSql);
+        const line = `| ${scenario.name} | ${clients} | ${matches} | ${fmt(apiStats.p50)} | ${fmt(apiStats.p99)} | ${apiStats.perSecond.toFixed(0)} | ${fmt(sqlStats.p50)} | ${fmt(sqlStats.p99)} | ${sqlStats.perSecond.toFixed(0)} |`;
+        console.log(line);
+        results.push(line);
+      }
+    }
+  } finally {
+    api.kill('SIGTERM');
+    await pool.end();
+  }
+
+  const doc = `# Benchmarks
+
+## mentors(filter) at national scale
+
+\`npm run bench:mentors\` on ${new Date().toISOString().slice(0, 10)}: ${mentorCount.toLocaleString('en-US')} mentor profiles,
+${cpus().length} cores shared by the API, PostgreSQL and the load generator; ${SECONDS} s per cell after a warm-up.
+"API" is the full GraphQL request over HTTP (page of ${PAGE_SIZE} with specialties and mentor settings, plus
+\`totalCount\`); "SQL" is the same statements sent by a plain \`pg\` client: the floor. Counts above
+${MENTOR_COUNT_CAP.toLocaleString('en-US')} are capped and reported as a lower bound (shown with +).
+
+${results.join('\n')}
+`;
+  await writeFile(options.out, doc);
+  console.log(`Wrote ${options.out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
