@@ -1,4 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -37,7 +38,11 @@ export function graphqlOptions(env: AppEnv): ApolloDriverConfig {
     formatError: formatGraphqlError,
     validationRules: protection.validationRules,
     // Two copies of Apollo's HeaderMap type meet here; the plugins are the same objects.
-    plugins: protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
+    plugins: [
+      ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+      // We send no cache hints; the plugin would otherwise wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
   };
 }
 

@@ -1,3 +1,4 @@
+import { PROFILE_COLUMNS } from './profile-row.js';
 import type { MentorFilter } from '../dto/mentors.args.js';
 
 /** The expression behind ix_profiles_mentor_search; queries must repeat it to use the index. */
@@ -79,14 +80,17 @@ export function buildMentorQuery(
 }
 
 /** Above this many matches totalCount is reported as a lower bound: exact counts cost O(matches). */
-export const MENTOR_COUNT_CAP = 10_000;
+export const MENTOR_COUNT_CAP = 1_000;
 
 export interface SqlStatement {
   text: string;
   values: unknown[];
 }
 
-/** One page, newest first, by keyset over (created_at, user_id); fetches one extra row to see if more follow. */
+/**
+ * One page of whole profiles, newest first, by keyset over (created_at, user_id); fetches one
+ * extra row to see whether more follow.
+ */
 export function mentorPageSql(
   query: MentorQuery,
   after: MentorCursor | undefined,
@@ -100,7 +104,7 @@ export function mentorPageSql(
   }
   values.push(first + 1);
   return {
-    text: `SELECT user_id, created_at::text AS created FROM profiles WHERE ${query.where}${keyset}
+    text: `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles WHERE ${query.where}${keyset}
             ORDER BY created_at DESC, user_id DESC LIMIT $${values.length}`,
     values,
   };

@@ -52,7 +52,10 @@ describe('parseAvailability', () => {
       window(Weekday.FRIDAY, '23:00', '01:00'),
     ]);
     expect(problems).toEqual([
-      { field: 'availability[1]', message: expect.stringMatching(/crosses midnight/) as unknown as string },
+      {
+        field: 'availability[1]',
+        message: expect.stringMatching(/crosses midnight/) as unknown as string,
+      },
     ]);
   });
 

@@ -20,8 +20,10 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
  * national scale is a single-table query; the filter columns are arrays indexed together.
  */
 @Entity('profiles')
-// Newest-first keyset pagination over mentors.
-@Index('ix_profiles_mentor_recent', ['createdAt', 'userId'], { where: '"is_mentor"' })
+// Newest-first keyset pagination over mentors, covering every filter column (INCLUDE), so a walk
+// down the timeline filters without touching the table. TypeORM cannot express INCLUDE: the
+// migration writes it.
+@Index('ix_profiles_mentor_recent', { synchronize: false })
 // One GIN over every filter column (btree_gin for the scalars): any combination of filters can
 // use it, and PostgreSQL intersects the column lists inside the one index.
 @Index(

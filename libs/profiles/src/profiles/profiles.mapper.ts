@@ -1,15 +1,15 @@
 import type { ProfileModel } from '../models/profile.models.js';
 import { careerStagesFor } from '../reference/career-stages.js';
 import type { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
-import type { ProfileEntity } from './profile.entity.js';
 import { completeness, formatMinutes } from './profile-rules.js';
+import type { ProfileRecord } from './profile-row.js';
 
 /**
  * The only way a profile row reaches the API. Contact details go to the owner alone; everyone
  * else gets null.
  */
 export function toProfileModel(
-  profile: ProfileEntity,
+  profile: ProfileRecord,
   catalog: SpecialtyCatalog,
   viewerId: string | undefined,
 ): ProfileModel {

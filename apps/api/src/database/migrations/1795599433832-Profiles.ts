@@ -29,7 +29,8 @@ export class Profiles1795599433832 implements MigrationInterface {
       'CREATE INDEX "ix_profiles_mentor_filters" ON "profiles" USING gin ("specialty_lineage", "mentor_offers", "languages", "meeting_formats", "track", "career_stage", "country", "region", "mentor_accepting") WHERE "is_mentor"',
     );
     await queryRunner.query(
-      'CREATE INDEX "ix_profiles_mentor_recent" ON "profiles"  ("created_at", "user_id") WHERE "is_mentor"',
+      // Covering: a newest-first walk checks every filter from the index alone (index-only scan).
+      'CREATE INDEX "ix_profiles_mentor_recent" ON "profiles" ("created_at", "user_id") INCLUDE ("track", "career_stage", "country", "region", "mentor_accepting", "specialty_lineage", "mentor_offers", "languages", "meeting_formats") WHERE "is_mentor"',
     );
     await queryRunner.query(
       'CREATE TABLE "specialties" ("id" smallint NOT NULL, "slug" character varying(80) NOT NULL, "name" character varying(120) NOT NULL, "parent_id" smallint, "tracks" "public"."track" array NOT NULL, "nucc_code" character varying(10), "lineage" smallint array NOT NULL, "related_ids" smallint array NOT NULL, CONSTRAINT "UQ_6678765a8dcfa5597a6cdf71eb0" UNIQUE ("slug"), CONSTRAINT "PK_ba01cec5aa8ac48778a1d097e98" PRIMARY KEY ("id"))',
