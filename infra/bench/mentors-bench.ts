@@ -278,14 +278,14 @@ async function main(): Promise<void> {
       );
       const matches = `${sample.mentors.totalCount.toLocaleString('en-US')}${sample.mentors.totalCountExact ? '' : '+'}`;
       const query = buildMentorQuery(scenario.filter, scenario.specialtyIds);
-      const page = mentorPageSql(query, scenario.after, PAGE_SIZE);
       const count = mentorCountSql(query);
       // The floor: the very statements the service sends, from a bare pg client.
-      // Counts only when the first page does not already hold every match, as the API does.
+      // The same two statements the API sends: the capped count, then the page.
       const viaSql = async (): Promise<void> => {
-        const pageRows = await pool.query(page.text, page.values);
-        if (pageRows.rows.length > PAGE_SIZE || scenario.after)
-          await pool.query(count.text, count.values);
+        const counted = await pool.query<{ n: number }>(count.text, count.values);
+        const few = (counted.rows[0]?.n ?? 0) <= MENTOR_COUNT_CAP;
+        const page = mentorPageSql(query, scenario.after, PAGE_SIZE, few);
+        await pool.query(page.text, page.values);
       };
       const viaApi = async (): Promise<void> => {
         await graphql(MENTORS_QUERY, variables, token);

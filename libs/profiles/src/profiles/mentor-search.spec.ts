@@ -2,12 +2,23 @@ import { describe, expect, it } from '@jest/globals';
 import { CareerStage } from '../reference/career-stages.js';
 import { GrowthArea } from '../reference/growth-areas.js';
 import { Track } from '../reference/tracks.js';
-import { buildMentorQuery, isMentorCursor, toPrefixQuery } from './mentor-search.js';
+import {
+  buildMentorQuery,
+  isMentorCursor,
+  MENTOR_COUNT_CAP,
+  mentorCountSql,
+  mentorPageSql,
+  toPrefixQuery,
+} from './mentor-search.js';
 import { MeetingFormat } from './profile-enums.js';
 
 describe('buildMentorQuery', () => {
   it('lists only mentors when there is no filter', () => {
-    expect(buildMentorQuery(undefined, undefined)).toEqual({ where: 'is_mentor', params: [] });
+    expect(buildMentorQuery(undefined, undefined)).toEqual({
+      where: 'is_mentor',
+      params: [],
+      hasText: false,
+    });
   });
 
   it('matches any of several tracks with ORed equalities the GIN index can answer', () => {
@@ -55,6 +66,7 @@ describe('buildMentorQuery', () => {
     expect(where).toContain("@@ to_tsquery('simple', $1::text)");
     expect(where).toContain("to_tsvector('simple'::regconfig, full_name");
     expect(params).toEqual(['cardiac:* & icu:*']);
+    expect(buildMentorQuery({ text: 'Cardiac ICU' }, undefined).hasText).toBe(true);
   });
 
   it('ignores text with no words in it', () => {
@@ -91,4 +103,47 @@ describe('isMentorCursor', () => {
     { c: "2026'; --", u: '7f1c2a9e-0b1d-4c55-9a62-2f0e5d7c1b3a' },
     { c: '2026-11-25 09:12:33+00', u: 'nope' },
   ])('refuses %p', (value) => expect(isMentorCursor(value)).toBe(false));
+});
+
+describe('mentorCountSql', () => {
+  it('counts up to the cap plus one', () => {
+    const sql = mentorCountSql(buildMentorQuery({ tracks: [Track.NURSING] }, undefined));
+    expect(sql.text).toMatch(new RegExp(`LIMIT ${MENTOR_COUNT_CAP + 1}\\) capped$`));
+    expect(sql.text).not.toContain('MATERIALIZED');
+  });
+
+  it('plans free-text candidates without the limit', () => {
+    expect(mentorCountSql(buildMentorQuery({ text: 'garcia' }, undefined)).text).toMatch(
+      /^WITH matches AS MATERIALIZED/,
+    );
+  });
+});
+
+describe('mentorPageSql', () => {
+  const query = buildMentorQuery({ country: 'US' }, undefined);
+
+  it('walks newest first and asks for one extra row', () => {
+    const sql = mentorPageSql(query, undefined, 20);
+    expect(sql.text).toMatch(/ORDER BY created_at DESC, user_id DESC LIMIT \$2$/);
+    expect(sql.values).toEqual(['US', 21]);
+  });
+
+  it('continues after a cursor with a row comparison the index can seek to', () => {
+    const sql = mentorPageSql(
+      query,
+      { c: '2026-01-01 00:00:00.5+00', u: '7f1c2a9e-0b1d-4c55-9a62-2f0e5d7c1b3a' },
+      5,
+    );
+    expect(sql.text).toContain('(created_at, user_id) < ($2::timestamptz, $3::uuid)');
+    expect(sql.values).toEqual([
+      'US',
+      '2026-01-01 00:00:00.5+00',
+      '7f1c2a9e-0b1d-4c55-9a62-2f0e5d7c1b3a',
+      6,
+    ]);
+  });
+
+  it('gathers then sorts when a count showed the matches are few', () => {
+    expect(mentorPageSql(query, undefined, 20, true).text).toMatch(/^WITH matches AS MATERIALIZED/);
+  });
 });

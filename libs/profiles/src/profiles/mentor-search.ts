@@ -37,6 +37,8 @@ export interface MentorQuery {
   /** WHERE clause over `profiles`, always starting with is_mentor. */
   where: string;
   params: unknown[];
+  /** Free text is part of the filter (its selectivity is hard for the planner to guess). */
+  hasText: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export function buildMentorQuery(
   }
   const query = filter?.text ? toPrefixQuery(filter.text) : null;
   if (query) clauses.push(`${SEARCH_DOCUMENT} @@ to_tsquery('simple', ${param(query, 'text')})`);
-  return { where: clauses.join(' AND '), params };
+  return { where: clauses.join(' AND '), params, hasText: query !== null };
 }
 
 /** Above this many matches totalCount is reported as a lower bound: exact counts cost O(matches). */
@@ -90,11 +92,17 @@ export interface SqlStatement {
 /**
  * One page of whole profiles, newest first, by keyset over (created_at, user_id); fetches one
  * extra row to see whether more follow.
+ *
+ * With `fewMatches` (a count has shown there are at most MENTOR_COUNT_CAP) the matches are
+ * gathered first and then sorted: a MATERIALIZED CTE is planned without the LIMIT, so PostgreSQL
+ * uses the GIN index instead of betting on a walk down the timeline that a rare filter (or an
+ * unknown word) would make it take end to end.
  */
 export function mentorPageSql(
   query: MentorQuery,
   after: MentorCursor | undefined,
   first: number,
+  fewMatches = false,
 ): SqlStatement {
   const values = [...query.params];
   let keyset = '';
@@ -103,17 +111,34 @@ export function mentorPageSql(
     keyset = ` AND (created_at, user_id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
   }
   values.push(first + 1);
+  const limit = `$${values.length}`;
+  const select = `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles WHERE ${query.where}${keyset}`;
+  const order = 'ORDER BY created_at DESC, user_id DESC';
   return {
-    text: `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles WHERE ${query.where}${keyset}
-            ORDER BY created_at DESC, user_id DESC LIMIT $${values.length}`,
+    text: fewMatches
+      ? `WITH matches AS MATERIALIZED (${select}) SELECT * FROM matches ${order} LIMIT ${limit}`
+      : `${select} ${order} LIMIT ${limit}`,
     values,
   };
 }
 
-/** Counts matches, stopping at the cap plus one so "more than the cap" is detectable. */
+/**
+ * Counts matches, stopping at the cap plus one so "more than the cap" is detectable.
+ *
+ * With free text the candidates are planned in a MATERIALIZED CTE, without the LIMIT: the planner
+ * cannot estimate a prefix search, and with a LIMIT in sight it bets on scanning rows until enough
+ * match, which for a word nobody uses means computing every row's text vector (seconds at 1M).
+ * Planned for all matches it uses the search index; it still runs lazily and stops at the cap.
+ * Other filters have statistics the planner reads well, and keep the plain form, which lets a
+ * common filter stop after the first matching rows of any scan.
+ */
 export function mentorCountSql(query: MentorQuery): SqlStatement {
+  const capped = `LIMIT ${MENTOR_COUNT_CAP + 1}`;
   return {
-    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles WHERE ${query.where} LIMIT ${MENTOR_COUNT_CAP + 1}) capped`,
+    text: query.hasText
+      ? `WITH matches AS MATERIALIZED (SELECT 1 FROM profiles WHERE ${query.where})
+         SELECT count(*)::int AS n FROM (SELECT 1 FROM matches ${capped}) capped`
+      : `SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles WHERE ${query.where} ${capped}) capped`,
     values: query.params,
   };
 }

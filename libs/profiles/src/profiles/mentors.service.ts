@@ -41,23 +41,22 @@ export class MentorsService {
       : undefined;
     const after = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
     const query = buildMentorQuery(args.filter, specialtyIds);
-    const pageSql = mentorPageSql(query, after, first);
+
+    // Free text and totals count first: the capped count is cheap by any plan, and knowing
+    // whether matches are few lets the page query pick the plan that is safe for them.
+    let total: number | undefined;
+    if (withTotal || args.filter?.text) {
+      const countSql = mentorCountSql(query);
+      total =
+        (await this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values))[0]?.n ?? 0;
+    }
+    const fewMatches = total !== undefined && total <= MENTOR_COUNT_CAP;
+    const pageSql = mentorPageSql(query, after, first, fewMatches);
     const rows = await this.dataSource.query<(ProfileRow & { cursor_created_at: string })[]>(
       pageSql.text,
       pageSql.values,
     );
     const hasNextPage = rows.length > first;
-
-    // Counting costs a second scan, so only when asked for, and not when the first page already
-    // holds every match.
-    let total = 0;
-    if (withTotal && (after || hasNextPage)) {
-      const countSql = mentorCountSql(query);
-      total =
-        (await this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values))[0]?.n ?? 0;
-    } else if (withTotal) {
-      total = rows.length;
-    }
 
     const edges = rows.slice(0, first).map((row) => {
       const cursor: MentorCursor = { c: row.cursor_created_at, u: row.user_id };
@@ -74,8 +73,8 @@ export class MentorsService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: Math.min(total, MENTOR_COUNT_CAP),
-      totalCountExact: total <= MENTOR_COUNT_CAP,
+      totalCount: Math.min(total ?? 0, MENTOR_COUNT_CAP),
+      totalCountExact: (total ?? 0) <= MENTOR_COUNT_CAP,
     };
   }
 }
