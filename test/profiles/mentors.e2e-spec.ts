@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MENTOR_COUNT_CAP, seedPeople } from '@preceptor/profiles';
+import pg from 'pg';
 import { signUp } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';
 import { aMentor, aProfileInput, UPDATE_PROFILE, type Person } from '../support/profiles.js';
@@ -198,5 +200,69 @@ describe('mentors(filter, first, after)', () => {
 
     const fromTop = await list({ first: 1 });
     expect(ids(fromTop)).toEqual([newcomer.user.id]);
+  });
+});
+
+describe('mentors(...) beyond the count cap', () => {
+  let api: TestApp;
+  let viewer: string;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    const client = new pg.Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      await seedPeople(client, {
+        mentors: MENTOR_COUNT_CAP + 150,
+        mentees: 0,
+        seed: 7,
+        quiet: true,
+        dropIndexes: false,
+      });
+    } finally {
+      await client.end();
+    }
+    viewer = (await signUp(api.gql, { roles: ['MENTEE'] })).accessToken;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('reports a lower bound above the cap, and exact counts below it', async () => {
+    const all = (await api.gql.ok<MentorsResult>(MENTORS, { first: 50 }, { token: viewer }))
+      .mentors;
+    expect(all).toMatchObject({
+      totalCount: MENTOR_COUNT_CAP,
+      totalCountExact: false,
+      pageInfo: { hasNextPage: true },
+    });
+    expect(all.edges).toHaveLength(50);
+
+    const few = (
+      await api.gql.ok<MentorsResult>(
+        MENTORS,
+        { filter: { tracks: ['INFORMATICS'] } },
+        { token: viewer },
+      )
+    ).mentors;
+    expect(few.totalCountExact).toBe(true);
+    expect(few.totalCount).toBeLessThan(MENTOR_COUNT_CAP);
+    expect(few.totalCount).toBeGreaterThan(0);
+  });
+
+  it('walks every mentor exactly once, page by page', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: MentorsResult['mentors'] = (
+        await api.gql.ok<MentorsResult>(MENTORS, { first: 50, after }, { token: viewer })
+      ).mentors;
+      seen.push(...page.edges.map((edge) => edge.node.userId));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages += 1;
+    } while (after && pages < 40);
+    expect(seen).toHaveLength(MENTOR_COUNT_CAP + 150);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });

@@ -6,3 +6,6 @@ export * from './profiles/profile-enums.js';
 export * from './reference/index.js';
 export * from './specialties/specialty.entity.js';
 export * from './specialties/specialty-sync.js';
+export * from './seed/demo-seed.service.js';
+export * from './seed/seed-loader.js';
+export * from './seed/synthetic-people.js';

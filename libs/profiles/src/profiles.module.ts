@@ -5,6 +5,7 @@ import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
 import { ProfilesService } from './profiles/profiles.service.js';
+import { DemoSeedService } from './seed/demo-seed.service.js';
 import { ReferenceResolver } from './specialties/reference.resolver.js';
 import { SpecialtyCatalog } from './specialties/specialty-catalog.service.js';
 import { SpecialtyEntity } from './specialties/specialty.entity.js';
@@ -14,6 +15,7 @@ export const PROFILES_ENTITIES = [SpecialtyEntity, ProfileEntity];
 @Module({
   imports: [TypeOrmModule.forFeature(PROFILES_ENTITIES)],
   providers: [
+    DemoSeedService,
     MentorsService,
     ProfilesResolver,
     ProfilesService,

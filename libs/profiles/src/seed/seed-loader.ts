@@ -1,0 +1,533 @@
+/**
+ * Bulk-loads synthetic people (see synthetic-people.ts) into `users` and `profiles` with COPY.
+ *
+ * Everything happens in ONE transaction on the given connection: the checks, dropping the
+ * secondary indexes and the foreign key of `profiles`, both COPYs, recreating them. If the
+ * process dies or anything fails, PostgreSQL rolls all of it back, so the schema is never left
+ * without its indexes and the tables never hold half a load.
+ *
+ * Re-runs append: numbering continues after the highest seeded mentor and mentee already there.
+ */
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { hash } from '@node-rs/argon2';
+import { ARGON2_OPTIONS } from '@preceptor/accounts';
+import { Presets, SingleBar } from 'cli-progress';
+import { from as copyFrom } from 'pg-copy-streams';
+import type pg from 'pg';
+import type { Track } from '../reference/tracks.js';
+import {
+  seedEmail,
+  SyntheticPeople,
+  type SeedRole,
+  type SeedSpecialty,
+  type SyntheticAccount,
+  type SyntheticPerson,
+} from './synthetic-people.js';
+
+/**
+ * The one password of every seeded account, so anyone can log in as any synthetic person (demo
+ * and load-test data only, never real people). `npm run seed` and the demo seeder print it.
+ */
+export const SEED_PASSWORD = 'preceptor-demo-password';
+
+export interface SeedOptions {
+  mentors: number;
+  mentees: number;
+  /** PRNG seed: the same seed always yields the same people (default 1). */
+  seed?: number;
+  /** Seed even though `users` holds accounts that were not seeded (real people). */
+  force?: boolean;
+  /** No progress bar and no phase lines. */
+  quiet?: boolean;
+  /**
+   * Drop the secondary indexes and foreign keys of `users`/`profiles` before COPY and recreate
+   * them after: much faster for large loads, but `profiles` is locked against reads until the
+   * transaction commits. Default: when loading at least 50,000 people and at least as many as
+   * already exist.
+   */
+  dropIndexes?: boolean;
+  /** Do nothing (and report `skipped`) unless `users` is empty; checked under the lock. */
+  onlyIfEmpty?: boolean;
+  /** Transaction-local `maintenance_work_mem` for the index rebuild (default 512MB). */
+  maintenanceWorkMem?: string;
+  /** Where phase lines go when not quiet (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export interface SeedRange {
+  /** Index of the first person created (emails `mentor-0000001@…` count from 1). */
+  first: number;
+  count: number;
+}
+
+export interface SeedSummary {
+  seed: number;
+  /** True when `onlyIfEmpty` found people already there: nothing was written. */
+  skipped: boolean;
+  mentors: SeedRange;
+  mentees: SeedRange;
+  /** Indexes and foreign keys dropped before COPY and recreated after it (empty if kept). */
+  rebuilt: string[];
+  seconds: {
+    prepare: number;
+    users: number;
+    profiles: number;
+    indexes: number;
+    analyze: number;
+    total: number;
+  };
+}
+
+export class SeedRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedRefusedError';
+  }
+}
+
+/** Seeded emails carry seven digits (`mentor-0000001@…`), which also keeps them in text order. */
+export const MAX_SEED_INDEX = 9_999_999;
+/**
+ * Smaller loads keep the indexes: the time saved is small, and dropping them would lock readers
+ * out of `profiles` for the whole load (and rebuilding costs in proportion to the whole table).
+ */
+const DROP_INDEXES_FROM = 50_000;
+/** Rows per write to the COPY stream: large enough to amortise calls, small for smooth progress. */
+const ROWS_PER_CHUNK = 2_000;
+// Any fixed number: serialises concurrent seeders (two API instances starting on one database).
+const SEED_LOCK = 727_200;
+
+const USER_COLUMNS = [
+  'id',
+  'email',
+  'full_name',
+  'password_hash',
+  'roles',
+  'is_seeded',
+  'created_at',
+  'updated_at',
+];
+const PROFILE_COLUMNS = [
+  'user_id',
+  'created_at',
+  'updated_at',
+  'full_name',
+  'is_mentor',
+  'is_mentee',
+  'headline',
+  'bio',
+  'track',
+  'career_stage',
+  'specialty_ids',
+  'specialty_lineage',
+  'years_of_experience',
+  'languages',
+  'country',
+  'region',
+  'city',
+  'time_zone',
+  'meeting_formats',
+  'shift_pattern',
+  'availability',
+  'contact_email',
+  'contact_phone',
+  'professional_links',
+  'mentor_offers',
+  'mentor_capacity',
+  'mentor_accepting',
+  'mentor_active_mentee_count',
+  'mentee_goals',
+  'mentee_target_specialty_id',
+  'is_seeded',
+];
+
+// ---------------------------------------------------------------------------------------------
+// COPY text format: tab-separated, \N for NULL, backslash escapes.
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  // Generated text almost never needs escaping: test first, replace only when it does.
+  return COPY_SPECIAL.test(value)
+    ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] ?? c)
+    : value;
+}
+
+function copyNumber(value: number | null): string {
+  return value === null ? '\\N' : String(value);
+}
+
+/** Array of enum labels, codes or numbers: no element needs quoting. */
+function plainArray(values: readonly (string | number)[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/** Array of arbitrary strings: every element quoted (then COPY-escaped as a whole). */
+function quotedArray(values: readonly string[]): string {
+  return copyText(`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
+}
+
+function userRow(account: SyntheticAccount, passwordHash: string): string {
+  const roles = account.isMentor ? (account.isMentee ? '{MENTOR,MENTEE}' : '{MENTOR}') : '{MENTEE}';
+  return `${account.id}\t${copyText(account.email)}\t${copyText(account.fullName)}\t${passwordHash}\t${roles}\tt\t${account.createdAt.toISOString()}\t${account.updatedAt.toISOString()}\n`;
+}
+
+function profileRow(p: SyntheticPerson): string {
+  const b = (value: boolean): string => (value ? 't' : 'f');
+  return (
+    [
+      p.id,
+      p.createdAt.toISOString(),
+      p.updatedAt.toISOString(),
+      copyText(p.fullName),
+      b(p.isMentor),
+      b(p.isMentee),
+      copyText(p.headline),
+      copyText(p.bio),
+      p.track,
+      p.careerStage,
+      plainArray(p.specialtyIds),
+      plainArray(p.specialtyLineage),
+      copyNumber(p.yearsOfExperience),
+      plainArray(p.languages),
+      copyText(p.country),
+      copyText(p.region),
+      copyText(p.city),
+      copyText(p.timeZone),
+      plainArray(p.meetingFormats),
+      p.shiftPattern ?? '\\N',
+      copyText(JSON.stringify(p.availability)),
+      copyText(p.contactEmail),
+      copyText(p.contactPhone),
+      quotedArray(p.professionalLinks),
+      plainArray(p.mentorOffers),
+      copyNumber(p.mentorCapacity),
+      b(p.mentorAccepting),
+      String(p.mentorActiveMenteeCount),
+      plainArray(p.menteeGoals),
+      copyNumber(p.menteeTargetSpecialtyId),
+      't',
+    ].join('\t') + '\n'
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Batch {
+  role: SeedRole;
+  range: SeedRange;
+}
+
+/** COPY chunks for every person in the batches, reporting rows as they are produced. */
+function* copyChunks(
+  batches: readonly Batch[],
+  row: (role: SeedRole, index: number) => string,
+  onRows: (rows: number) => void,
+): Generator<string> {
+  for (const { role, range } of batches) {
+    const end = range.first + range.count;
+    for (let start = range.first; start < end; start += ROWS_PER_CHUNK) {
+      const stop = Math.min(start + ROWS_PER_CHUNK, end);
+      let chunk = '';
+      for (let index = start; index < stop; index++) chunk += row(role, index);
+      yield chunk;
+      onRows(stop - start);
+    }
+  }
+}
+
+async function copyInto(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  chunks: Iterable<string>,
+): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(chunks, stream);
+}
+
+function createProgressBar(total: number): SingleBar {
+  const bar = new SingleBar(
+    {
+      format: ' {phase} |{bar}| {percentage}% | {value}/{total} rows | ETA {eta_formatted}',
+      stream: process.stderr,
+      // Left visible: a hidden cursor would stay hidden if Ctrl-C ends the run.
+      hideCursor: false,
+      etaBuffer: 50,
+      fps: 5,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0, { phase: 'users   ' });
+  return bar;
+}
+
+interface DatabaseState {
+  realUsers: number;
+  anyUsers: boolean;
+  lastMentor: number;
+  lastMentee: number;
+  profiles: number;
+}
+
+async function readState(client: pg.ClientBase): Promise<DatabaseState> {
+  // Seven-digit numbers sort as text, so the highest seeded email of a role is one backward
+  // step along the unique email index rather than a scan of every user.
+  const lastSeeded = (low: number, high: number): string =>
+    `(SELECT substring(email::text FROM 8 FOR 7)::int FROM users
+       WHERE email BETWEEN $${low} AND $${high} AND is_seeded ORDER BY email DESC LIMIT 1)`;
+  const { rows } = await client.query<{
+    any_users: boolean;
+    real_users: string;
+    last_mentor: number | null;
+    last_mentee: number | null;
+    profiles: number;
+  }>(
+    `SELECT EXISTS (SELECT 1 FROM users) AS any_users,
+            (SELECT count(*) FROM users WHERE NOT is_seeded) AS real_users,
+            ${lastSeeded(1, 2)} AS last_mentor,
+            ${lastSeeded(3, 4)} AS last_mentee,
+            -- The planner's estimate is plenty to choose a load strategy (-1: never analysed).
+            (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'profiles'::regclass) AS profiles`,
+    [
+      seedEmail('mentor', 0),
+      seedEmail('mentor', MAX_SEED_INDEX),
+      seedEmail('mentee', 0),
+      seedEmail('mentee', MAX_SEED_INDEX),
+    ],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('unreachable: a SELECT without FROM returns one row');
+  return {
+    realUsers: Number(row.real_users),
+    anyUsers: row.any_users,
+    lastMentor: row.last_mentor ?? 0,
+    lastMentee: row.last_mentee ?? 0,
+    profiles: row.profiles,
+  };
+}
+
+async function readSpecialties(client: pg.ClientBase): Promise<SeedSpecialty[]> {
+  const { rows } = await client.query<{
+    id: number;
+    name: string;
+    parent_id: number | null;
+    tracks: string;
+    lineage: number[];
+  }>(
+    // tracks as text: node-postgres does not parse arrays of enum types.
+    'SELECT id, name, parent_id, tracks::text[]::text AS tracks, lineage FROM specialties ORDER BY id',
+  );
+  if (rows.length === 0) {
+    throw new Error('The specialties table is empty: run the migrations before seeding');
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    tracks: row.tracks.replace(/^\{|\}$/g, '').split(',') as Track[],
+    lineage: row.lineage,
+  }));
+}
+
+/** Something dropped before COPY and recreated after it, inside the same transaction. */
+interface Rebuild {
+  name: string;
+  drop: string;
+  create: string;
+}
+
+/**
+ * What COPY would otherwise maintain row by row: the secondary indexes (no constraint behind
+ * them, not unique, so nothing goes unchecked while they are gone) and the foreign keys, whose
+ * per-row checks also lock every referenced user. Rebuilding indexes in bulk and validating a
+ * foreign key with one join is much cheaper. Unique and primary keys stay in place.
+ */
+async function rebuildables(client: pg.ClientBase): Promise<Rebuild[]> {
+  const { rows } = await client.query<Rebuild>(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS name,
+            format('DROP INDEX %I.%I', n.nspname, c.relname) AS drop,
+            pg_get_indexdef(i.indexrelid) AS create
+       FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indexrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE i.indrelid IN ('users'::regclass, 'profiles'::regclass)
+        AND NOT i.indisunique
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)
+     UNION ALL
+     SELECT format('%s.%I', k.conrelid::regclass, k.conname),
+            format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
+            format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))
+       FROM pg_constraint k
+      WHERE k.conrelid IN ('users'::regclass, 'profiles'::regclass) AND k.contype = 'f'
+      ORDER BY 1`,
+  );
+  return rows;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+function seconds(since: number): number {
+  return Math.round((performance.now() - since) / 10) / 100;
+}
+
+function checkCount(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`);
+  }
+}
+
+/**
+ * Loads `mentors` + `mentees` synthetic people. Re-runs append: numbering continues after the
+ * highest seeded mentor/mentee email already present, so emails and ids never collide.
+ */
+export async function seedPeople(
+  client: pg.ClientBase,
+  options: SeedOptions,
+): Promise<SeedSummary> {
+  const started = performance.now();
+  const seed = options.seed ?? 1;
+  checkCount('mentors', options.mentors);
+  checkCount('mentees', options.mentees);
+  const log = options.quiet ? () => undefined : (options.log ?? ((line) => console.error(line)));
+  const total = options.mentors + options.mentees;
+  const summary: SeedSummary = {
+    seed,
+    skipped: false,
+    mentors: { first: 1, count: options.mentors },
+    mentees: { first: 1, count: options.mentees },
+    rebuilt: [],
+    seconds: { prepare: 0, users: 0, profiles: 0, indexes: 0, analyze: 0, total: 0 },
+  };
+
+  // One hash for everyone: argon2 costs ~40 ms, a million of them would take hours.
+  const passwordHash = await hash(SEED_PASSWORD, ARGON2_OPTIONS);
+  let bar: SingleBar | undefined;
+  let analyze: boolean | undefined;
+
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const state = await readState(client);
+    if (options.onlyIfEmpty && state.anyUsers) {
+      await client.query('ROLLBACK');
+      summary.skipped = true;
+      summary.mentors.count = summary.mentees.count = 0;
+      summary.seconds.total = seconds(started);
+      return summary;
+    }
+    if (state.realUsers > 0 && !options.force) {
+      throw new SeedRefusedError(
+        `The users table holds ${state.realUsers} account(s) that were not seeded (is_seeded = false). ` +
+          'Seeding next to real accounts is refused; pass --force (force: true) to seed anyway.',
+      );
+    }
+    summary.mentors.first = state.lastMentor + 1;
+    summary.mentees.first = state.lastMentee + 1;
+    for (const [role, range] of [
+      ['mentor', summary.mentors],
+      ['mentee', summary.mentees],
+    ] as const) {
+      if (range.first + range.count - 1 > MAX_SEED_INDEX) {
+        throw new SeedRefusedError(
+          `Seeded ${role}s are numbered up to ${fmt(MAX_SEED_INDEX)}; ${fmt(range.first - 1)} exist already, so ${fmt(range.count)} more do not fit.`,
+        );
+      }
+    }
+    const people = new SyntheticPeople({ seed, specialties: await readSpecialties(client) });
+
+    const dropIndexes =
+      options.dropIndexes ?? (total >= DROP_INDEXES_FROM && total >= state.profiles);
+    analyze = total * 10 >= state.profiles;
+    const dropped = dropIndexes ? await rebuildables(client) : [];
+    if (dropped.length > 0) {
+      // Index builds sort in maintenance_work_mem; btree builds can also use parallel workers.
+      await client.query(
+        `SELECT set_config('maintenance_work_mem', $1, true),
+                set_config('max_parallel_maintenance_workers', '2', true)`,
+        [options.maintenanceWorkMem ?? '512MB'],
+      );
+      for (const item of dropped) await client.query(item.drop);
+    }
+    summary.seconds.prepare = seconds(started);
+
+    const batches: Batch[] = [
+      { role: 'mentor', range: summary.mentors },
+      { role: 'mentee', range: summary.mentees },
+    ];
+    log(
+      `Seeding ${fmt(options.mentors)} mentors (from #${summary.mentors.first}) and ` +
+        `${fmt(options.mentees)} mentees (from #${summary.mentees.first}), seed ${seed}` +
+        (dropped.length > 0 ? `, rebuilding ${dropped.length} indexes and foreign keys after` : ''),
+    );
+    const showBar = !options.quiet && process.stderr.isTTY && total > 0;
+    bar = showBar ? createProgressBar(total * 2) : undefined;
+    let written = 0;
+    const advance = (rows: number): void => {
+      written += rows;
+      bar?.update(written);
+    };
+
+    let phaseStart = performance.now();
+    await copyInto(
+      client,
+      'users',
+      USER_COLUMNS,
+      copyChunks(
+        batches,
+        (role, index) => userRow(people.account(role, index), passwordHash),
+        advance,
+      ),
+    );
+    summary.seconds.users = seconds(phaseStart);
+
+    phaseStart = performance.now();
+    bar?.update(written, { phase: 'profiles' });
+    await copyInto(
+      client,
+      'profiles',
+      PROFILE_COLUMNS,
+      copyChunks(batches, (role, index) => profileRow(people.person(role, index)), advance),
+    );
+    summary.seconds.profiles = seconds(phaseStart);
+    bar?.stop();
+    bar = undefined;
+    log(`COPY: users ${summary.seconds.users}s, profiles ${summary.seconds.profiles}s`);
+
+    phaseStart = performance.now();
+    if (dropped.length > 0) log('Rebuilding (the full-text index takes longest)…');
+    for (const item of dropped) {
+      const itemStart = performance.now();
+      await client.query(item.create);
+      log(`  ${item.name} in ${seconds(itemStart)}s`);
+    }
+    summary.rebuilt = dropped.map((item) => item.name);
+    summary.seconds.indexes = seconds(phaseStart);
+
+    await client.query('COMMIT');
+  } catch (error) {
+    bar?.stop();
+    // The connection may already be unusable (e.g. it dropped); the original error matters more.
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+
+  // Outside the transaction: statistics are worth keeping even if ANALYZE were interrupted.
+  // A small addition to big tables changes no statistic worth a pass (autovacuum will come).
+  if (analyze) {
+    const analyzeStart = performance.now();
+    await client.query('ANALYZE users, profiles');
+    summary.seconds.analyze = seconds(analyzeStart);
+  }
+  summary.seconds.total = seconds(started);
+  return summary;
+}
