@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
@@ -17,12 +17,15 @@ const REDACT = [
   '*.token',
 ];
 
-export function createRootLogger(level: LevelWithSilent): Logger {
-  return pino({
-    level,
-    base: { service: 'preceptor-api' },
-    redact: { paths: REDACT, censor: '[redacted]' },
-  });
+export function createRootLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'preceptor-api' },
+      redact: { paths: REDACT, censor: '[redacted]' },
+    },
+    destination ?? pino.destination(1),
+  );
 }
 
 /** A caller's x-request-id when it is sane, otherwise a fresh one; echoed in the response. */
