@@ -1,9 +1,8 @@
 import { PROFILE_COLUMNS } from './profile-row.js';
 import type { MentorFilter } from '../dto/mentors.args.js';
 
-/** The expression behind ix_profiles_mentor_search; queries must repeat it to use the index. */
-export const SEARCH_DOCUMENT =
-  "to_tsvector('simple'::regconfig, full_name || ' ' || coalesce(headline, '') || ' ' || coalesce(bio, ''))";
+/** Stored words of name, headline and bio (kept by a trigger), indexed by ix_profiles_mentor_search. */
+export const SEARCH_DOCUMENT = 'search_vector';
 
 /** Words of free text as a prefix-matching tsquery ("card nurs" → "card:* & nurs:*"), or null. */
 export function toPrefixQuery(text: string): string | null {

@@ -4,8 +4,8 @@ import type { Track } from '../reference/tracks.js';
 import type { ProfileEntity } from './profile.entity.js';
 import type { AvailabilityWindow, MeetingFormat, ShiftPattern } from './profile-enums.js';
 
-/** A profile as the mapper needs it: the entity without its relation. */
-export type ProfileRecord = Omit<ProfileEntity, 'user'>;
+/** A profile as the mapper needs it: the entity without its relation and search vector. */
+export type ProfileRecord = Omit<ProfileEntity, 'user' | 'searchVector'>;
 
 /**
  * Columns for reading profiles with plain SQL on hot paths (mentor listing), skipping the ORM's

@@ -41,9 +41,7 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
   ],
   { type: 'gin', where: '"is_mentor"' },
 )
-// Free text over name, headline and bio: an expression index written by hand in the migration
-// (see profile-search.ts for the expression queries must repeat to use it).
-@Index('ix_profiles_mentor_search', { synchronize: false })
+@Index('ix_profiles_mentor_search', ['searchVector'], { type: 'gin', where: '"is_mentor"' })
 export class ProfileEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
@@ -165,4 +163,12 @@ export class ProfileEntity {
 
   @Column({ type: 'boolean', default: false })
   isSeeded: boolean;
+
+  /**
+   * Words of the name, headline and bio, kept by a trigger (see the ProfileSearchVector
+   * migration). Stored rather than computed at query time, so rechecking a search hit reads it
+   * instead of re-parsing the bio.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector: string | null;
 }

@@ -1,4 +1,9 @@
+import { ProfileSearchVector1795603543380 } from './1795603543380-ProfileSearchVector.js';
 import { Profiles1795599433832 } from './1795599433832-Profiles.js';
 import { InitialAccounts1795598583188 } from './1795598583188-InitialAccounts.js';
 // Every migration, oldest first. `npm run migration:generate` appends new ones here.
-export const MIGRATIONS = [InitialAccounts1795598583188, Profiles1795599433832];
+export const MIGRATIONS = [
+  InitialAccounts1795598583188,
+  Profiles1795599433832,
+  ProfileSearchVector1795603543380,
+];
