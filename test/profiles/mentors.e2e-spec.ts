@@ -28,6 +28,25 @@ interface MentorsResult {
   };
 }
 
+/** Facet counters that differ from a full recount (empty when the trigger kept them right). */
+async function facetDrift(databaseUrl: string): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`
+      WITH truth AS (
+        SELECT f.facet, f.value, count(*)::int AS mentors
+          FROM profiles p CROSS JOIN LATERAL mentor_facets(p) f WHERE p.is_mentor GROUP BY 1, 2)
+      SELECT coalesce(t.facet, c.facet) AS facet, coalesce(t.value, c.value) AS value,
+             t.mentors AS expected, c.mentors AS counted
+        FROM truth t FULL JOIN mentor_facet_counts c ON c.facet = t.facet AND c.value = t.value
+       WHERE coalesce(t.mentors, 0) <> coalesce(c.mentors, 0)`);
+    return rows as unknown[];
+  } finally {
+    await client.end();
+  }
+}
+
 describe('mentors(filter, first, after)', () => {
   let api: TestApp;
   let viewer: string;
@@ -201,11 +220,38 @@ describe('mentors(filter, first, after)', () => {
     const fromTop = await list({ first: 1 });
     expect(ids(fromTop)).toEqual([newcomer.user.id]);
   });
+
+  it('keeps exact single-filter counts through profile edits', async () => {
+    const before = (await list({ filter: { specialtySlugs: ['pediatrics'] } })).totalCount;
+    await api.gql.ok(
+      UPDATE_PROFILE,
+      { input: aProfileInput({ track: 'PHYSICIAN', specialtySlugs: ['critical-care-medicine'] }) },
+      { token: m.generalPeds.token },
+    );
+    expect((await list({ filter: { specialtySlugs: ['pediatrics'] } })).totalCount).toBe(
+      before - 1,
+    );
+    expect((await list({ filter: { specialtySlugs: ['internal-medicine'] } })).totalCount).toBe(1);
+    expect(await facetDrift(api.databaseUrl)).toEqual([]);
+  });
 });
 
 describe('mentors(...) beyond the count cap', () => {
   let api: TestApp;
   let viewer: string;
+
+  async function countMentors(condition: string): Promise<number> {
+    const client = new pg.Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM profiles WHERE is_mentor AND ${condition}`,
+      );
+      return rows[0].n;
+    } finally {
+      await client.end();
+    }
+  }
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -213,7 +259,7 @@ describe('mentors(...) beyond the count cap', () => {
     await client.connect();
     try {
       await seedPeople(client, {
-        mentors: MENTOR_COUNT_CAP + 150,
+        mentors: MENTOR_COUNT_CAP + 400,
         mentees: 0,
         seed: 7,
         quiet: true,
@@ -228,26 +274,37 @@ describe('mentors(...) beyond the count cap', () => {
     await api.close();
   });
 
-  it('reports a lower bound above the cap, and exact counts below it', async () => {
+  it('counts one filter value exactly at any size, and combinations up to the cap', async () => {
     const all = (await api.gql.ok<MentorsResult>(MENTORS, { first: 50 }, { token: viewer }))
       .mentors;
     expect(all).toMatchObject({
-      totalCount: MENTOR_COUNT_CAP,
-      totalCountExact: false,
+      totalCount: MENTOR_COUNT_CAP + 400,
+      totalCountExact: true,
       pageInfo: { hasNextPage: true },
     });
     expect(all.edges).toHaveLength(50);
 
+    const combined = { acceptingMentees: true, languages: ['en'] };
+    const truth = await countMentors("mentor_accepting AND languages && ARRAY['en']::varchar[]");
+    expect(truth).toBeGreaterThan(MENTOR_COUNT_CAP);
+    const capped = (
+      await api.gql.ok<MentorsResult>(MENTORS, { filter: combined }, { token: viewer })
+    ).mentors;
+    expect(capped).toMatchObject({ totalCount: MENTOR_COUNT_CAP, totalCountExact: false });
+
     const few = (
       await api.gql.ok<MentorsResult>(
         MENTORS,
-        { filter: { tracks: ['INFORMATICS'] } },
+        { filter: { tracks: ['INFORMATICS'], acceptingMentees: true } },
         { token: viewer },
       )
     ).mentors;
     expect(few.totalCountExact).toBe(true);
-    expect(few.totalCount).toBeLessThan(MENTOR_COUNT_CAP);
-    expect(few.totalCount).toBeGreaterThan(0);
+    expect(few.totalCount).toBe(await countMentors("track = 'INFORMATICS' AND mentor_accepting"));
+  });
+
+  it('keeps the facet counters equal to a recount', async () => {
+    expect(await facetDrift(api.databaseUrl)).toEqual([]);
   });
 
   it('walks every mentor exactly once, page by page', async () => {
@@ -262,7 +319,7 @@ describe('mentors(...) beyond the count cap', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       pages += 1;
     } while (after && pages < 40);
-    expect(seen).toHaveLength(MENTOR_COUNT_CAP + 150);
+    expect(seen).toHaveLength(MENTOR_COUNT_CAP + 400);
     expect(new Set(seen).size).toBe(seen.length);
   });
 });

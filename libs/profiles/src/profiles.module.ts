@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import './graphql/enums.js';
+import { MentorFacetCountEntity } from './profiles/mentor-facet-count.entity.js';
 import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
@@ -10,7 +11,7 @@ import { ReferenceResolver } from './specialties/reference.resolver.js';
 import { SpecialtyCatalog } from './specialties/specialty-catalog.service.js';
 import { SpecialtyEntity } from './specialties/specialty.entity.js';
 
-export const PROFILES_ENTITIES = [SpecialtyEntity, ProfileEntity];
+export const PROFILES_ENTITIES = [SpecialtyEntity, ProfileEntity, MentorFacetCountEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(PROFILES_ENTITIES)],

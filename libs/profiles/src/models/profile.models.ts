@@ -151,7 +151,7 @@ export class ProfileModel {
 export class ProfileConnection extends ConnectionType(ProfileModel, 'Profile') {
   @Field({
     description:
-      'True when totalCount is exact; false when there are more matches than the count cap and totalCount is a lower bound ("1,000+").',
+      'True when totalCount is exact: always with no filter or a single filter value, otherwise up to 1,000; false means totalCount is a lower bound ("1,000+").',
   })
   totalCountExact: boolean;
 }

@@ -18,6 +18,7 @@ describe('buildMentorQuery', () => {
       where: 'is_mentor',
       params: [],
       hasText: false,
+      facet: { facet: 'all', value: '*' },
     });
   });
 
@@ -71,6 +72,28 @@ describe('buildMentorQuery', () => {
 
   it('ignores text with no words in it', () => {
     expect(buildMentorQuery({ text: ' -- !! ' }, undefined).where).toBe('is_mentor');
+  });
+});
+
+describe('facet counts', () => {
+  it.each([
+    [{ tracks: [Track.NURSING, Track.NURSING] }, undefined, { facet: 'track', value: 'NURSING' }],
+    [{}, [12], { facet: 'specialty', value: '12' }],
+    [{ languages: ['es'] }, undefined, { facet: 'language', value: 'es' }],
+    [{ country: 'CA' }, undefined, { facet: 'country', value: 'CA' }],
+    [{ acceptingMentees: false }, undefined, { facet: 'accepting', value: 'false' }],
+  ])('reads one filter value %p from the counters', (filter, specialties, facet) => {
+    expect(buildMentorQuery(filter, specialties).facet).toEqual(facet);
+  });
+
+  it.each([
+    [{ tracks: [Track.NURSING, Track.PHARMACY] }, undefined],
+    [{ tracks: [Track.NURSING], languages: ['es'] }, undefined],
+    [{ country: 'US', region: 'TX' }, undefined],
+    [{ text: 'garcia' }, undefined],
+    [{}, [12, 14]],
+  ])('counts rows for %p, which no single counter holds', (filter, specialties) => {
+    expect(buildMentorQuery(filter, specialties).facet).toBeNull();
   });
 });
 

@@ -38,6 +38,8 @@ export interface MentorQuery {
   params: unknown[];
   /** Free text is part of the filter (its selectivity is hard for the planner to guess). */
   hasText: boolean;
+  /** Set when the filter is one value of one facet (or nothing): its count is kept exactly. */
+  facet: { facet: string; value: string } | null;
 }
 
 /**
@@ -51,33 +53,73 @@ export function buildMentorQuery(
 ): MentorQuery {
   const clauses = ['is_mentor'];
   const params: unknown[] = [];
+  const facets: { facet: string; value: string; single: boolean }[] = [];
   const param = (value: unknown, cast: string): string => {
     params.push(value);
     return `$${params.length}::${cast}`;
   };
-  const anyOf = (column: string, values: readonly string[] | undefined, cast: string): void => {
+  const anyOf = (
+    column: string,
+    facet: string,
+    values: readonly string[] | undefined,
+    cast: string,
+  ): void => {
     if (!values?.length) return;
     const unique = [...new Set(values)];
     clauses.push(`(${unique.map((value) => `${column} = ${param(value, cast)}`).join(' OR ')})`);
+    facets.push({ facet, value: unique[0], single: unique.length === 1 });
   };
-  const overlaps = (column: string, values: readonly unknown[] | undefined, cast: string): void => {
-    if (values?.length) clauses.push(`${column} && ${param([...new Set(values)], cast)}`);
+  const overlaps = (
+    column: string,
+    facet: string,
+    values: readonly (string | number)[] | undefined,
+    cast: string,
+  ): void => {
+    if (!values?.length) return;
+    const unique = [...new Set(values)];
+    clauses.push(`${column} && ${param(unique, cast)}`);
+    facets.push({ facet, value: String(unique[0]), single: unique.length === 1 });
   };
 
-  if (specialtyIds) overlaps('specialty_lineage', specialtyIds, 'smallint[]');
-  anyOf('track', filter?.tracks, 'track');
-  anyOf('career_stage', filter?.careerStages, 'career_stage');
-  overlaps('mentor_offers', filter?.offers, 'growth_area[]');
-  overlaps('languages', filter?.languages, 'varchar[]');
-  overlaps('meeting_formats', filter?.meetingFormats, 'meeting_format[]');
-  if (filter?.country) clauses.push(`country = ${param(filter.country, 'bpchar')}`);
-  if (filter?.region) clauses.push(`region = ${param(filter.region, 'varchar')}`);
+  overlaps('specialty_lineage', 'specialty', specialtyIds, 'smallint[]');
+  anyOf('track', 'track', filter?.tracks, 'track');
+  anyOf('career_stage', 'career_stage', filter?.careerStages, 'career_stage');
+  overlaps('mentor_offers', 'offer', filter?.offers, 'growth_area[]');
+  overlaps('languages', 'language', filter?.languages, 'varchar[]');
+  overlaps('meeting_formats', 'format', filter?.meetingFormats, 'meeting_format[]');
+  if (filter?.country) {
+    clauses.push(`country = ${param(filter.country, 'bpchar')}`);
+    facets.push({ facet: 'country', value: filter.country, single: true });
+  }
+  if (filter?.region) {
+    clauses.push(`region = ${param(filter.region, 'varchar')}`);
+    facets.push({ facet: 'region', value: filter.region, single: false });
+  }
   if (filter?.acceptingMentees !== undefined && filter.acceptingMentees !== null) {
     clauses.push(`mentor_accepting = ${param(filter.acceptingMentees, 'boolean')}`);
+    facets.push({ facet: 'accepting', value: String(filter.acceptingMentees), single: true });
   }
   const query = filter?.text ? toPrefixQuery(filter.text) : null;
   if (query) clauses.push(`${SEARCH_DOCUMENT} @@ to_tsquery('simple', ${param(query, 'text')})`);
-  return { where: clauses.join(' AND '), params, hasText: query !== null };
+
+  const only = facets[0];
+  const facet =
+    query !== null
+      ? null
+      : facets.length === 0
+        ? { facet: 'all', value: '*' }
+        : facets.length === 1 && only?.single
+          ? { facet: only.facet, value: only.value }
+          : null;
+  return { where: clauses.join(' AND '), params, hasText: query !== null, facet };
+}
+
+/** The exact number of mentors with one facet value, from the trigger-maintained counters. */
+export function mentorFacetCountSql(facet: { facet: string; value: string }): SqlStatement {
+  return {
+    text: 'SELECT coalesce((SELECT mentors FROM mentor_facet_counts WHERE facet = $1 AND value = $2), 0) AS n',
+    values: [facet.facet, facet.value],
+  };
 }
 
 /** Above this many matches totalCount is reported as a lower bound: exact counts cost O(matches). */

@@ -11,6 +11,7 @@ import {
   isMentorCursor,
   MENTOR_COUNT_CAP,
   mentorCountSql,
+  mentorFacetCountSql,
   mentorPageSql,
   type MentorCursor,
 } from './mentor-search.js';
@@ -44,13 +45,21 @@ export class MentorsService {
 
     // Free text and totals count first: the capped count is cheap by any plan, and knowing
     // whether matches are few lets the page query pick the plan that is safe for them.
+    // A one-value filter (or none) reads its exact count from the facet counters.
     let total: number | undefined;
-    if (withTotal || args.filter?.text) {
+    let exact = true;
+    if (query.facet && withTotal) {
+      const countSql = mentorFacetCountSql(query.facet);
+      total =
+        (await this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values))[0]?.n ?? 0;
+    } else if (withTotal || args.filter?.text) {
       const countSql = mentorCountSql(query);
       total =
         (await this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values))[0]?.n ?? 0;
+      exact = total <= MENTOR_COUNT_CAP;
+      total = Math.min(total, MENTOR_COUNT_CAP);
     }
-    const fewMatches = total !== undefined && total <= MENTOR_COUNT_CAP;
+    const fewMatches = total !== undefined && exact && total <= MENTOR_COUNT_CAP;
     const pageSql = mentorPageSql(query, after, first, fewMatches);
     const rows = await this.dataSource.query<(ProfileRow & { cursor_created_at: string })[]>(
       pageSql.text,
@@ -73,8 +82,8 @@ export class MentorsService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: Math.min(total ?? 0, MENTOR_COUNT_CAP),
-      totalCountExact: (total ?? 0) <= MENTOR_COUNT_CAP,
+      totalCount: total ?? 0,
+      totalCountExact: exact,
     };
   }
 }

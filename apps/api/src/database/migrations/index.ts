@@ -1,3 +1,4 @@
+import { MentorFacetCounts1795604087582 } from './1795604087582-MentorFacetCounts.js';
 import { ProfileSearchVector1795603543380 } from './1795603543380-ProfileSearchVector.js';
 import { Profiles1795599433832 } from './1795599433832-Profiles.js';
 import { InitialAccounts1795598583188 } from './1795598583188-InitialAccounts.js';
@@ -6,4 +7,5 @@ export const MIGRATIONS = [
   InitialAccounts1795598583188,
   Profiles1795599433832,
   ProfileSearchVector1795603543380,
+  MentorFacetCounts1795604087582,
 ];
