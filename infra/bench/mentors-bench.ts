@@ -17,6 +17,7 @@ import {
   MENTOR_COUNT_CAP,
   Track,
   mentorCountSql,
+  mentorFacetCountSql,
   mentorPageSql,
   type MentorCursor,
   type MentorFilter,
@@ -280,10 +281,13 @@ async function main(): Promise<void> {
       const query = buildMentorQuery(scenario.filter, scenario.specialtyIds);
       const count = mentorCountSql(query);
       // The floor: the very statements the service sends, from a bare pg client.
-      // The same two statements the API sends: the capped count, then the page.
+      // The same two statements the API sends: the count (a facet counter for a single filter
+      // value, otherwise a capped count), then the page.
       const viaSql = async (): Promise<void> => {
-        const counted = await pool.query<{ n: number }>(count.text, count.values);
-        const few = (counted.rows[0]?.n ?? 0) <= MENTOR_COUNT_CAP;
+        const countSql = query.facet ? mentorFacetCountSql(query.facet) : count;
+        const counted = await pool.query<{ n: number }>(countSql.text, countSql.values);
+        const n = counted.rows[0]?.n ?? 0;
+        const few = n <= MENTOR_COUNT_CAP;
         const page = mentorPageSql(query, scenario.after, PAGE_SIZE, few);
         await pool.query(page.text, page.values);
       };
