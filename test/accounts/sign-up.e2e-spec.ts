@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { aSignUp, ME, SIGN_UP, signUp, type AuthPayloadResult } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('signUp', () => {
   let api: TestApp;
-  let db: pg.Client;
 
   beforeAll(async () => {
     api = await startTestApp();
-    db = new pg.Client({ connectionString: api.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await api.close();
   });
 
   async function usersWithEmail(email: string): Promise<number> {
-    const { rows } = await db.query<{ n: string }>(
-      'SELECT count(*) AS n FROM users WHERE email = $1',
-      [email],
-    );
+    const rows = await api.sql<{ n: string }>('SELECT count(*) AS n FROM users WHERE email = $1', [
+      email,
+    ]);
     return Number(rows[0].n);
   }
 
@@ -55,7 +49,7 @@ describe('signUp', () => {
 
   it('stores an argon2id hash at or above OWASP minimums, never the password', async () => {
     const result = await signUp(api.gql);
-    const { rows } = await db.query<{ password_hash: string }>(
+    const rows = await api.sql<{ password_hash: string }>(
       'SELECT password_hash FROM users WHERE id = $1',
       [result.user.id],
     );

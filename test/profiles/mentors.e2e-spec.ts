@@ -29,22 +29,15 @@ interface MentorsResult {
 }
 
 /** Facet counters that differ from a full recount (empty when the trigger kept them right). */
-async function facetDrift(databaseUrl: string): Promise<unknown[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`
-      WITH truth AS (
-        SELECT f.facet, f.value, count(*)::int AS mentors
-          FROM profiles p CROSS JOIN LATERAL mentor_facets(p) f WHERE p.is_mentor GROUP BY 1, 2)
-      SELECT coalesce(t.facet, c.facet) AS facet, coalesce(t.value, c.value) AS value,
-             t.mentors AS expected, c.mentors AS counted
-        FROM truth t FULL JOIN mentor_facet_counts c ON c.facet = t.facet AND c.value = t.value
-       WHERE coalesce(t.mentors, 0) <> coalesce(c.mentors, 0)`);
-    return rows as unknown[];
-  } finally {
-    await client.end();
-  }
+function facetDrift(api: TestApp): Promise<unknown[]> {
+  return api.sql(`
+    WITH truth AS (
+      SELECT f.facet, f.value, count(*)::int AS mentors
+        FROM profiles p CROSS JOIN LATERAL mentor_facets(p) f WHERE p.is_mentor GROUP BY 1, 2)
+    SELECT coalesce(t.facet, c.facet) AS facet, coalesce(t.value, c.value) AS value,
+           t.mentors AS expected, c.mentors AS counted
+      FROM truth t FULL JOIN mentor_facet_counts c ON c.facet = t.facet AND c.value = t.value
+     WHERE coalesce(t.mentors, 0) <> coalesce(c.mentors, 0)`);
 }
 
 describe('mentors(filter, first, after)', () => {
@@ -232,7 +225,7 @@ describe('mentors(filter, first, after)', () => {
       before - 1,
     );
     expect((await list({ filter: { specialtySlugs: ['internal-medicine'] } })).totalCount).toBe(1);
-    expect(await facetDrift(api.databaseUrl)).toEqual([]);
+    expect(await facetDrift(api)).toEqual([]);
   });
 });
 
@@ -241,16 +234,10 @@ describe('mentors(...) beyond the count cap', () => {
   let viewer: string;
 
   async function countMentors(condition: string): Promise<number> {
-    const client = new pg.Client({ connectionString: api.databaseUrl });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM profiles WHERE is_mentor AND ${condition}`,
-      );
-      return rows[0].n;
-    } finally {
-      await client.end();
-    }
+    const rows = await api.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM profiles WHERE is_mentor AND ${condition}`,
+    );
+    return rows[0].n;
   }
 
   beforeAll(async () => {
@@ -304,7 +291,7 @@ describe('mentors(...) beyond the count cap', () => {
   });
 
   it('keeps the facet counters equal to a recount', async () => {
-    expect(await facetDrift(api.databaseUrl)).toEqual([]);
+    expect(await facetDrift(api)).toEqual([]);
   });
 
   it('walks every mentor exactly once, page by page', async () => {

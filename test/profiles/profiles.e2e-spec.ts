@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { signUp } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';
 import {
@@ -16,15 +15,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('profiles', () => {
   let api: TestApp;
-  let db: pg.Client;
 
   beforeAll(async () => {
     api = await startTestApp();
-    db = new pg.Client({ connectionString: api.databaseUrl });
-    await db.connect();
   });
   afterAll(async () => {
-    await db.end();
     await api.close();
   });
 
@@ -217,7 +212,7 @@ describe('profiles', () => {
         ),
       );
       expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MISSING_ROLE' });
-      const { rows } = await db.query(
+      const rows = await api.sql(
         'SELECT mentor_offers, is_mentor FROM profiles WHERE user_id = $1',
         [mentee.user.id],
       );
@@ -246,7 +241,7 @@ describe('profiles', () => {
         await api.gql.request(UPDATE_MENTOR_SETTINGS, { input }, { token: mentor.token }),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      const { rows } = await db.query('SELECT mentor_capacity FROM profiles WHERE user_id = $1', [
+      const rows = await api.sql('SELECT mentor_capacity FROM profiles WHERE user_id = $1', [
         mentor.user.id,
       ]);
       expect(rows[0]).toEqual({ mentor_capacity: 4 });

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import pg from 'pg';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createTestDatabase } from '../setup/test-database.js';
 import { GraphqlClient } from './graphql-client.js';
@@ -8,6 +9,11 @@ export interface TestApp {
   url: string;
   databaseUrl: string;
   gql: GraphqlClient;
+  /** Reads the app's database directly, to check what was (not) saved. */
+  sql<Row extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -31,12 +37,21 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp();
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  let client: pg.Client | undefined;
   return {
     app,
     url,
     databaseUrl: database.url,
     gql: new GraphqlClient(`${url}/graphql`),
+    async sql<Row extends pg.QueryResultRow>(text: string, values?: unknown[]) {
+      if (!client) {
+        client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+      }
+      return (await client.query<Row>(text, values)).rows;
+    },
     async close() {
+      await client?.end();
       await app.close();
       await database.drop();
     },
