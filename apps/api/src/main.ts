@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
 import {
-  ensureDatabase,
+  appDatabase,
   InvalidEnvironmentError,
   parseEnv,
   ShutdownState,
-  startEmbeddedPostgres,
   takeOverShutdownSignals,
-  withDatabase,
-  type RunningPostgres,
 } from '@preceptor/core';
 import { createApp } from './bootstrap.js';
 
@@ -15,20 +12,10 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = parseEnv(process.env);
 
-  let embedded: RunningPostgres | undefined;
-  if (!env.DATABASE_URL) {
-    console.log(
-      `Starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`,
-    );
-    embedded = await startEmbeddedPostgres({
-      dataDir: env.EMBEDDED_PG_DIR,
-      port: env.EMBEDDED_PG_PORT,
-    });
-    takeOverShutdownSignals();
-    const url = withDatabase(embedded.url, 'preceptor');
-    await ensureDatabase(url);
-    process.env['DATABASE_URL'] = url;
-  }
+  const database = await appDatabase(env, (line) => console.log(line));
+  const embedded = database.embedded;
+  if (embedded) takeOverShutdownSignals();
+  process.env['DATABASE_URL'] = database.url;
 
   const app = await createApp();
   await app.listen(env.PORT, env.HOST);
@@ -55,6 +42,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof InvalidEnvironmentError) {
     console.error(error.message);
+  } else if (error instanceof Error) {
+    // A person reads this: the reason, and what caused it, without a stack trace.
+    const cause = error.cause instanceof Error ? `\n  caused by: ${error.cause.message}` : '';
+    console.error(`Preceptor API failed to start: ${error.message}${cause}`);
   } else {
     console.error('Preceptor API failed to start:', error);
   }

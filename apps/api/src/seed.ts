@@ -7,11 +7,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
-  ensureDatabase,
+  appDatabase,
   InvalidEnvironmentError,
   parseEnv,
-  startEmbeddedPostgres,
-  withDatabase,
   type RunningPostgres,
 } from '@preceptor/core';
 import {
@@ -106,27 +104,10 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
 
   let embedded: RunningPostgres | undefined;
-  let url = env.DATABASE_URL;
   try {
-    if (!url) {
-      console.error(
-        `Starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`,
-      );
-      try {
-        embedded = await startEmbeddedPostgres({
-          dataDir: env.EMBEDDED_PG_DIR,
-          port: env.EMBEDDED_PG_PORT,
-        });
-      } catch (error) {
-        throw new Error(
-          'Could not start the embedded PostgreSQL. If `npm start` is running it holds the data ' +
-            'folder: stop it first, or point DATABASE_URL at a server.',
-          { cause: error },
-        );
-      }
-      url = withDatabase(embedded.url, 'preceptor');
-      await ensureDatabase(url);
-    }
+    const database = await appDatabase(env, (line) => console.error(line));
+    embedded = database.embedded;
+    const url = database.url;
     await runMigrations(url);
 
     const client = new pg.Client({ connectionString: url, application_name: 'preceptor-seed' });

@@ -132,3 +132,40 @@ export function takeOverShutdownSignals(): void {
     if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
   }
 }
+
+export interface AppDatabase {
+  url: string;
+  /** Set when the embedded server was started for this process; stop it on the way out. */
+  embedded?: RunningPostgres;
+}
+
+/**
+ * DATABASE_URL when set; otherwise the development database `npm start` uses: the embedded server
+ * with its data in EMBEDDED_PG_DIR, and a `preceptor` database on it.
+ */
+export async function appDatabase(
+  env: { DATABASE_URL?: string | undefined; EMBEDDED_PG_DIR: string; EMBEDDED_PG_PORT: number },
+  log: (line: string) => void,
+): Promise<AppDatabase> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  log(
+    `Starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`,
+  );
+  let embedded: RunningPostgres;
+  try {
+    embedded = await startEmbeddedPostgres({
+      dataDir: env.EMBEDDED_PG_DIR,
+      port: env.EMBEDDED_PG_PORT,
+    });
+  } catch (error) {
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT}. If another ` +
+        '`npm start` (or seed) is running it holds the data folder: stop it first, set ' +
+        'EMBEDDED_PG_PORT, or point DATABASE_URL at a server.',
+      { cause: error },
+    );
+  }
+  const url = withDatabase(embedded.url, 'preceptor');
+  await ensureDatabase(url);
+  return { url, embedded };
+}
