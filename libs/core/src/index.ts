@@ -16,4 +16,5 @@ export * from './health/shutdown-state.js';
 export * from './logging/logger.js';
 export * from './logging/logging.module.js';
 export * from './pagination/connection.js';
+export * from './validation/transforms.js';
 export * from './validation/validation.pipe.js';

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { trimmed } from '@preceptor/core';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../password/password-policy.js';
@@ -6,7 +7,7 @@ import { PASSWORD_MAX_LENGTH } from '../password/password-policy.js';
 @InputType()
 export class LogInInput {
   @Field()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(254)

@@ -1,4 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { trimmed } from '@preceptor/core';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,13 +14,10 @@ import {
 import { PASSWORD_MAX_LENGTH } from '../password/password-policy.js';
 import { Role } from '../users/role.enum.js';
 
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-
 @InputType()
 export class SignUpInput {
   @Field()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail({}, { message: 'must be a valid email address' })
   @MaxLength(254)
   email: string;
@@ -30,7 +28,7 @@ export class SignUpInput {
   password: string;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
   @MaxLength(120)

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { trimmedUpperCase } from '@preceptor/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -69,9 +70,7 @@ export class MentorFilter {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toUpperCase() : value,
-  )
+  @Transform(trimmedUpperCase)
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
   country?: string;
 

@@ -1,4 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
+import { trimmed, trimmedUpperCase } from '@preceptor/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -23,8 +24,6 @@ import { Track } from '../reference/tracks.js';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 
-const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 @InputType()
@@ -49,7 +48,7 @@ export class AvailabilityWindowInput {
 export class ContactInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail({}, { message: 'must be a valid email address' })
   @MaxLength(254)
   email?: string | null;
@@ -77,14 +76,14 @@ export class ContactInput {
 export class ProfileInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(160)
   headline?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(4000)
   bio?: string | null;
@@ -125,15 +124,13 @@ export class ProfileInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. "US".' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toUpperCase() : value,
-  )
+  @Transform(trimmedUpperCase)
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
   country?: string | null;
 
   @Field(() => String, { nullable: true, description: 'State or province.' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -141,7 +138,7 @@ export class ProfileInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -14,6 +14,7 @@ import {
   mentorFacetCountSql,
   mentorPageSql,
   type MentorCursor,
+  type SqlStatement,
 } from './mentor-search.js';
 import { profileFromRow, type ProfileRow } from './profile-row.js';
 import { toProfileModel } from './profiles.mapper.js';
@@ -49,13 +50,9 @@ export class MentorsService {
     let total: number | undefined;
     let exact = true;
     if (query.facet && withTotal) {
-      const countSql = mentorFacetCountSql(query.facet);
-      total =
-        (await this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values))[0]?.n ?? 0;
+      total = await this.count(mentorFacetCountSql(query.facet));
     } else if (withTotal || args.filter?.text) {
-      const countSql = mentorCountSql(query);
-      total =
-        (await this.dataSource.query<{ n: number }[]>(countSql.text, countSql.values))[0]?.n ?? 0;
+      total = await this.count(mentorCountSql(query));
       exact = total <= MENTOR_COUNT_CAP;
       total = Math.min(total, MENTOR_COUNT_CAP);
     }
@@ -85,5 +82,9 @@ export class MentorsService {
       totalCount: total ?? 0,
       totalCountExact: exact,
     };
+  }
+
+  private async count(sql: SqlStatement): Promise<number> {
+    return (await this.dataSource.query<{ n: number }[]>(sql.text, sql.values))[0]?.n ?? 0;
   }
 }
