@@ -1,6 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
-import { createRootLogger, PinoLoggerService } from './logger.js';
+import { createHttpLogger, createRootLogger, PinoLoggerService } from './logger.js';
 
 function capture(): { lines: Record<string, unknown>[]; stream: Writable } {
   const lines: Record<string, unknown>[] = [];
@@ -58,5 +59,39 @@ describe('logging', () => {
       msg: 'unexpected error',
     });
     expect((lines[1]['err'] as { message: string }).message).toBe('boom');
+  });
+
+  describe.each(['info', 'warn'] as const)('request ids at level %s', (level) => {
+    function run(headers: Record<string, string>): { id: unknown; echoed: unknown; lines: number } {
+      const { lines, stream } = capture();
+      const middleware = createHttpLogger(createRootLogger(level, stream));
+      const response: Record<string, unknown> = {};
+      const res = {
+        setHeader: (name: string, value: unknown) => (response[name] = value),
+        on: () => res,
+        removeListener: () => res,
+      } as unknown as ServerResponse;
+      const req = { headers, url: '/graphql', method: 'POST' } as unknown as IncomingMessage;
+      let called = false;
+      middleware(req, res, () => (called = true));
+      expect(called).toBe(true);
+      return {
+        id: (req as { id?: unknown }).id,
+        echoed: response['x-request-id'],
+        lines: lines.length,
+      };
+    }
+
+    it('keeps a sane caller id and echoes it', () => {
+      const { id, echoed } = run({ 'x-request-id': 'client-42.a' });
+      expect(id).toBe('client-42.a');
+      expect(echoed).toBe('client-42.a');
+    });
+
+    it('replaces an unsafe caller id with a fresh one', () => {
+      const { id, echoed } = run({ 'x-request-id': 'bad id\n{"forged":1}' });
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(echoed).toBe(id);
+    });
   });
 });
