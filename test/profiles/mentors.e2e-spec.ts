@@ -4,7 +4,7 @@ import pg from 'pg';
 import { signUp } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';
 import { aMentor, aProfileInput, UPDATE_PROFILE, type Person } from '../support/profiles.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { eventually, startTestApp, type TestApp } from '../support/test-app.js';
 
 const MENTORS = `query Mentors($filter: MentorFilter, $first: Int, $after: String) {
   mentors(filter: $filter, first: $first, after: $after) {
@@ -40,13 +40,18 @@ function facetDrift(api: TestApp): Promise<unknown[]> {
      WHERE coalesce(t.mentors, 0) <> coalesce(c.mentors, 0)`);
 }
 
-describe('mentors(filter, first, after)', () => {
+const MODES = [
+  ['with the in-memory index', true],
+  ['from SQL alone (MENTOR_INDEX=false)', false],
+] as const;
+
+describe.each(MODES)('mentors(filter, first, after) %s', (_mode, indexed) => {
   let api: TestApp;
   let viewer: string;
   const m: Record<string, Person> = {};
 
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp({ MENTOR_INDEX: String(indexed) });
     viewer = (await signUp(api.gql, { roles: ['MENTEE'] })).accessToken;
     // Created one by one so "newest first" has a known order: last created comes first.
     m.pedsOnc = await aMentor(
@@ -229,7 +234,7 @@ describe('mentors(filter, first, after)', () => {
   });
 });
 
-describe('mentors(...) beyond the count cap', () => {
+describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) => {
   let api: TestApp;
   let viewer: string;
 
@@ -241,7 +246,7 @@ describe('mentors(...) beyond the count cap', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApp();
+    api = await startTestApp({ MENTOR_INDEX: String(indexed) });
     const client = new pg.Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
@@ -256,12 +261,19 @@ describe('mentors(...) beyond the count cap', () => {
       await client.end();
     }
     viewer = (await signUp(api.gql, { roles: ['MENTEE'] })).accessToken;
+    // Seeded by another connection: the index hears of each row through the change feed.
+    await eventually(async () => (await totalOf({})) === MENTOR_COUNT_CAP + 400);
   });
   afterAll(async () => {
     await api.close();
   });
 
-  it('counts one filter value exactly at any size, and combinations up to the cap', async () => {
+  async function totalOf(filter: Record<string, unknown>): Promise<number> {
+    return (await api.gql.ok<MentorsResult>(MENTORS, { filter }, { token: viewer })).mentors
+      .totalCount;
+  }
+
+  it('counts one filter value exactly at any size, and combinations exactly (index) or up to the cap', async () => {
     const all = (await api.gql.ok<MentorsResult>(MENTORS, { first: 50 }, { token: viewer }))
       .mentors;
     expect(all).toMatchObject({
@@ -277,7 +289,11 @@ describe('mentors(...) beyond the count cap', () => {
     const capped = (
       await api.gql.ok<MentorsResult>(MENTORS, { filter: combined }, { token: viewer })
     ).mentors;
-    expect(capped).toMatchObject({ totalCount: MENTOR_COUNT_CAP, totalCountExact: false });
+    expect(capped).toMatchObject(
+      indexed
+        ? { totalCount: truth, totalCountExact: true }
+        : { totalCount: MENTOR_COUNT_CAP, totalCountExact: false },
+    );
 
     const few = (
       await api.gql.ok<MentorsResult>(
@@ -308,5 +324,105 @@ describe('mentors(...) beyond the count cap', () => {
     } while (after && pages < 40);
     expect(seen).toHaveLength(MENTOR_COUNT_CAP + 400);
     expect(new Set(seen).size).toBe(seen.length);
+  });
+});
+
+describe('the mentor index follows the database', () => {
+  let api: TestApp;
+  let viewer: string;
+  let nurse: Person;
+  let pharmacist: Person;
+
+  beforeAll(async () => {
+    api = await startTestApp({ MENTOR_INDEX: 'true' });
+    viewer = (await signUp(api.gql, { roles: ['MENTEE'] })).accessToken;
+    nurse = await aMentor(api.gql, { track: 'NURSING', specialtySlugs: ['critical-care-nursing'] });
+    pharmacist = await aMentor(api.gql, {
+      track: 'PHARMACY',
+      specialtySlugs: ['oncology-pharmacy'],
+    });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const idsFor = async (filter: Record<string, unknown>): Promise<string[]> =>
+    (
+      await api.gql.ok<MentorsResult>(MENTORS, { filter, first: 50 }, { token: viewer })
+    ).mentors.edges.map((edge) => edge.node.userId);
+
+  it('sees writes made by another connection, within moments', async () => {
+    await api.sql(`UPDATE profiles SET track = 'INFORMATICS' WHERE user_id = $1`, [nurse.user.id]);
+    await eventually(async () =>
+      (await idsFor({ tracks: ['INFORMATICS'] })).includes(nurse.user.id),
+    );
+    expect(await idsFor({ tracks: ['NURSING'] })).not.toContain(nurse.user.id);
+  });
+
+  it('ignores edits the index does not hold, and drops people who stop mentoring', async () => {
+    await api.sql(`UPDATE profiles SET bio = 'Changed elsewhere' WHERE user_id = $1`, [
+      pharmacist.user.id,
+    ]);
+    await api.sql('UPDATE profiles SET is_mentor = false WHERE user_id = $1', [pharmacist.user.id]);
+    await eventually(async () => !(await idsFor({})).includes(pharmacist.user.id));
+    await api.sql('UPDATE profiles SET is_mentor = true WHERE user_id = $1', [pharmacist.user.id]);
+    await eventually(async () =>
+      (await idsFor({ tracks: ['PHARMACY'] })).includes(pharmacist.user.id),
+    );
+  });
+
+  it('forgets deleted accounts', async () => {
+    const leaving = await aMentor(api.gql, { track: 'PUBLIC_HEALTH' });
+    expect(await idsFor({ tracks: ['PUBLIC_HEALTH'] })).toEqual([leaving.user.id]);
+    await api.sql('DELETE FROM users WHERE id = $1', [leaving.user.id]);
+    await eventually(async () => (await idsFor({ tracks: ['PUBLIC_HEALTH'] })).length === 0);
+  });
+
+  it('reloads after a bulk load that sends no per-row changes', async () => {
+    const client = new pg.Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      // Dropping and rebuilding indexes is the bulk path: triggers off, one reload at commit.
+      await seedPeople(client, {
+        mentors: 120,
+        mentees: 0,
+        seed: 3,
+        quiet: true,
+        dropIndexes: true,
+        // The mentors made above are real (not seeded) accounts.
+        force: true,
+      });
+    } finally {
+      await client.end();
+    }
+    const [{ n }] = await api.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM profiles WHERE is_mentor',
+    );
+    await eventually(
+      async () =>
+        (await api.gql.ok<MentorsResult>(MENTORS, {}, { token: viewer })).mentors.totalCount === n,
+    );
+  });
+
+  it('reconnects and reloads when its connection is cut', async () => {
+    await api.sql(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'preceptor-mentor-index' AND datname = current_database()`,
+    );
+    await api.sql(`UPDATE profiles SET track = 'ADMINISTRATION' WHERE user_id = $1`, [
+      nurse.user.id,
+    ]);
+    await eventually(async () =>
+      (await idsFor({ tracks: ['ADMINISTRATION'] })).includes(nurse.user.id),
+    );
+  });
+
+  it('shows a mentor its own change in the very next response', async () => {
+    await api.gql.ok(
+      UPDATE_PROFILE,
+      { input: aProfileInput({ track: 'ALLIED_HEALTH', specialtySlugs: ['respiratory-therapy'] }) },
+      { token: pharmacist.token },
+    );
+    expect(await idsFor({ tracks: ['ALLIED_HEALTH'] })).toContain(pharmacist.user.id);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import './graphql/enums.js';
+import { MentorIndexService } from './mentor-index/mentor-index.service.js';
 import { MentorFacetCountEntity } from './profiles/mentor-facet-count.entity.js';
 import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
@@ -17,6 +18,7 @@ export const PROFILES_ENTITIES = [SpecialtyEntity, ProfileEntity, MentorFacetCou
   imports: [TypeOrmModule.forFeature(PROFILES_ENTITIES)],
   providers: [
     DemoSeedService,
+    MentorIndexService,
     MentorsService,
     ProfilesResolver,
     ProfilesService,

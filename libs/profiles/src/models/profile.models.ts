@@ -151,7 +151,7 @@ export class ProfileModel {
 export class ProfileConnection extends ConnectionType(ProfileModel, 'Profile') {
   @Field({
     description:
-      'True when totalCount is exact: always with no filter or a single filter value, otherwise up to 1,000; false means totalCount is a lower bound ("1,000+").',
+      'True when totalCount is exact. False means it is a lower bound ("1,000+"): only when free text (or, with the mentor index switched off, a combination of filters) matches more than 1,000 mentors.',
   })
   totalCountExact: boolean;
 }

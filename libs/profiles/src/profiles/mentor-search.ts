@@ -1,3 +1,4 @@
+import { isUtcTimestamp } from '../mentor-index/mentor-index.js';
 import { PROFILE_COLUMNS } from './profile-row.js';
 import type { MentorFilter } from '../dto/mentors.args.js';
 
@@ -26,7 +27,7 @@ export function isMentorCursor(value: unknown): value is MentorCursor {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as MentorCursor).c === 'string' &&
-    /^\d{4}-\d{2}-\d{2} [\d:.]+\+00$/.test((value as MentorCursor).c) &&
+    isUtcTimestamp((value as MentorCursor).c) &&
     typeof (value as MentorCursor).u === 'string' &&
     /^[0-9a-f-]{36}$/.test((value as MentorCursor).u)
   );
@@ -160,6 +161,15 @@ export function mentorPageSql(
       ? `WITH matches AS MATERIALIZED (${select}) SELECT * FROM matches ${order} LIMIT ${limit}`
       : `${select} ${order} LIMIT ${limit}`,
     values,
+  };
+}
+
+/** Whole profiles of the given mentors (a page the mentor index found), in any order. */
+export function mentorRowsByIdSql(userIds: readonly string[]): SqlStatement {
+  return {
+    text: `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles
+            WHERE user_id = ANY($1::uuid[]) AND is_mentor`,
+    values: [userIds],
   };
 }
 

@@ -5,6 +5,8 @@ import { decodeCursor, encodeCursor } from '@preceptor/core';
 import { DataSource } from 'typeorm';
 import type { MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
+import { timestampMicros } from '../mentor-index/mentor-index.js';
+import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
 import {
   buildMentorQuery,
@@ -13,7 +15,9 @@ import {
   mentorCountSql,
   mentorFacetCountSql,
   mentorPageSql,
+  mentorRowsByIdSql,
   type MentorCursor,
+  type MentorQuery,
   type SqlStatement,
 } from './mentor-search.js';
 import { profileFromRow, type ProfileRow } from './profile-row.js';
@@ -21,11 +25,21 @@ import { toProfileModel } from './profiles.mapper.js';
 
 const DEFAULT_PAGE_SIZE = 20;
 
+type CursorRow = ProfileRow & { cursor_created_at: string };
+
+interface PageRows {
+  /** Up to first + 1 rows, newest first: one more than the page shows whether others follow. */
+  rows: CursorRow[];
+  total: number;
+  exact: boolean;
+}
+
 @Injectable()
 export class MentorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
+    private readonly mentorIndex: MentorIndexService,
   ) {}
 
   /**
@@ -43,25 +57,12 @@ export class MentorsService {
       : undefined;
     const after = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
     const query = buildMentorQuery(args.filter, specialtyIds);
-
-    // Free text and totals count first: the capped count is cheap by any plan, and knowing
-    // whether matches are few lets the page query pick the plan that is safe for them.
-    // A one-value filter (or none) reads its exact count from the facet counters.
-    let total: number | undefined;
-    let exact = true;
-    if (query.facet && withTotal) {
-      total = await this.count(mentorFacetCountSql(query.facet));
-    } else if (withTotal || args.filter?.text) {
-      total = await this.count(mentorCountSql(query));
-      exact = total <= MENTOR_COUNT_CAP;
-      total = Math.min(total, MENTOR_COUNT_CAP);
-    }
-    const fewMatches = total !== undefined && exact && total <= MENTOR_COUNT_CAP;
-    const pageSql = mentorPageSql(query, after, first, fewMatches);
-    const rows = await this.dataSource.query<(ProfileRow & { cursor_created_at: string })[]>(
-      pageSql.text,
-      pageSql.values,
-    );
+    // Filters without free text are answered by the in-memory index: an exact count and the
+    // page's ids, whose rows are then read by primary key. Free text needs the search index.
+    const { rows, total, exact } =
+      this.mentorIndex.enabled && !query.hasText
+        ? await this.fromIndex(args, specialtyIds, after, first)
+        : await this.fromSql(query, args, after, first, withTotal);
     const hasNextPage = rows.length > first;
 
     const edges = rows.slice(0, first).map((row) => {
@@ -79,9 +80,55 @@ export class MentorsService {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges.at(-1)?.cursor ?? null,
       },
-      totalCount: total ?? 0,
+      totalCount: total,
       totalCountExact: exact,
     };
+  }
+
+  private async fromIndex(
+    args: MentorsArgs,
+    specialtyIds: number[] | undefined,
+    after: MentorCursor | undefined,
+    first: number,
+  ): Promise<PageRows> {
+    const page = this.mentorIndex.query(
+      args.filter,
+      specialtyIds,
+      after ? { time: timestampMicros(after.c), userId: after.u } : undefined,
+      first + 1,
+    );
+    if (page.userIds.length === 0) return { rows: [], total: page.total, exact: true };
+    const sql = mentorRowsByIdSql(page.userIds);
+    const found = await this.dataSource.query<CursorRow[]>(sql.text, sql.values);
+    const byId = new Map(found.map((row) => [row.user_id, row]));
+    // In index order; a mentor who stopped mentoring a moment ago is simply left out.
+    const rows = page.userIds.flatMap((id) => byId.get(id) ?? []);
+    return { rows, total: page.total, exact: true };
+  }
+
+  private async fromSql(
+    query: MentorQuery,
+    args: MentorsArgs,
+    after: MentorCursor | undefined,
+    first: number,
+    withTotal: boolean,
+  ): Promise<PageRows> {
+    // Free text and totals count first: the capped count is cheap by any plan, and knowing
+    // whether matches are few lets the page query pick the plan that is safe for them.
+    // A one-value filter (or none) reads its exact count from the facet counters.
+    let total: number | undefined;
+    let exact = true;
+    if (query.facet && withTotal) {
+      total = await this.count(mentorFacetCountSql(query.facet));
+    } else if (withTotal || args.filter?.text) {
+      total = await this.count(mentorCountSql(query));
+      exact = total <= MENTOR_COUNT_CAP;
+      total = Math.min(total, MENTOR_COUNT_CAP);
+    }
+    const fewMatches = total !== undefined && exact && total <= MENTOR_COUNT_CAP;
+    const pageSql = mentorPageSql(query, after, first, fewMatches);
+    const rows = await this.dataSource.query<CursorRow[]>(pageSql.text, pageSql.values);
+    return { rows, total: total ?? 0, exact };
   }
 
   private async count(sql: SqlStatement): Promise<number> {

@@ -6,6 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ProfileInput } from '../dto/profile.input.js';
 import type { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.input.js';
 import type { ProfileModel } from '../models/profile.models.js';
+import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { ProfilesError } from '../profiles.errors.js';
 import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
 import { ProfileEntity } from './profile.entity.js';
@@ -24,6 +25,7 @@ export class ProfilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
+    private readonly mentorIndex: MentorIndexService,
   ) {}
 
   async myProfile(caller: AuthUser): Promise<ProfileModel | null> {
@@ -93,6 +95,8 @@ export class ProfilesService {
       });
       return manager.save(current);
     });
+    // Committed: browse results show the change from this response on.
+    await this.mentorIndex.refresh([caller.id]);
     return toProfileModel(saved, this.catalog, caller.id);
   }
 
@@ -134,6 +138,7 @@ export class ProfilesService {
       change(profile);
       return manager.save(profile);
     });
+    await this.mentorIndex.refresh([caller.id]);
     return toProfileModel(saved, this.catalog, caller.id);
   }
 

@@ -15,6 +15,7 @@ import { ARGON2_OPTIONS } from '@preceptor/accounts';
 import { Presets, SingleBar } from 'cli-progress';
 import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
+import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '../mentor-index/mentor-facets.js';
 import type { Track } from '../reference/tracks.js';
 import {
   seedEmail,
@@ -458,7 +459,9 @@ export async function seedPeople(
       );
       for (const item of dropped) await client.query(item.drop);
       // Counting facets row by row would dominate a bulk load; they are recounted once below.
+      // Likewise one notification per mentor: API processes reload their mentor index instead.
       await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_count_mentor_facets');
+      await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_notify_mentor_change');
     }
     summary.seconds.prepare = seconds(started);
 
@@ -515,6 +518,9 @@ export async function seedPeople(
     if (dropped.length > 0) {
       await client.query('SELECT refresh_mentor_facet_counts()');
       await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_count_mentor_facets');
+      await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentor_change');
+      // Delivered at commit.
+      await client.query(`NOTIFY ${MENTOR_CHANGES_CHANNEL}, '${MENTOR_CHANGES_RELOAD}'`);
     }
     summary.rebuilt = dropped.map((item) => item.name);
     summary.seconds.indexes = seconds(phaseStart);

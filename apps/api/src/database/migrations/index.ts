@@ -1,3 +1,4 @@
+import { MentorChangeNotifications1795700000000 } from './1795700000000-MentorChangeNotifications.js';
 import { MentorFacetCounts1795604087582 } from './1795604087582-MentorFacetCounts.js';
 import { ProfileSearchVector1795603543380 } from './1795603543380-ProfileSearchVector.js';
 import { Profiles1795599433832 } from './1795599433832-Profiles.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS = [
   Profiles1795599433832,
   ProfileSearchVector1795603543380,
   MentorFacetCounts1795604087582,
+  MentorChangeNotifications1795700000000,
 ];

@@ -1,0 +1,70 @@
+import type { MentorFilter } from '../dto/mentors.args.js';
+import { facetKey, timestampMicros, type FacetGroups, type IndexedMentor } from './mentor-index.js';
+
+/** Channel of the profiles trigger: a user id per changed mentor, or RELOAD after bulk loads. */
+export const MENTOR_CHANGES_CHANNEL = 'mentor_changes';
+export const MENTOR_CHANGES_RELOAD = 'reload';
+
+/** The columns of one mentor the index needs, as `MENTOR_FACETS_SELECT` reads them. */
+export interface MentorFacetsRow {
+  user_id: string;
+  created_at: string;
+  is_mentor: boolean;
+  track: string;
+  career_stage: string;
+  specialty_lineage: number[];
+  offers: string[];
+  languages: string[];
+  formats: string[];
+  country: string | null;
+  region: string | null;
+  mentor_accepting: boolean;
+}
+
+/**
+ * Every column here is in the covering index ix_profiles_mentor_recent, so loading all mentors
+ * in (created_at, user_id) order is an index-only scan.
+ */
+export const MENTOR_FACETS_SELECT = `SELECT user_id, created_at::text AS created_at, is_mentor,
+  track::text AS track, career_stage::text AS career_stage, specialty_lineage,
+  mentor_offers::text[] AS offers, languages, meeting_formats::text[] AS formats,
+  country, region, mentor_accepting FROM profiles`;
+
+/** A profile row as the index holds it; mirrors the WHERE clauses of buildMentorQuery. */
+export function indexedMentor(row: MentorFacetsRow): IndexedMentor {
+  const keys = [
+    facetKey('track', row.track),
+    facetKey('stage', row.career_stage),
+    facetKey('accepting', row.mentor_accepting),
+    ...row.specialty_lineage.map((id) => facetKey('specialty', id)),
+    ...row.offers.map((offer) => facetKey('offer', offer)),
+    ...row.languages.map((language) => facetKey('language', language)),
+    ...row.formats.map((format) => facetKey('format', format)),
+  ];
+  if (row.country !== null) keys.push(facetKey('country', row.country.trim()));
+  if (row.region !== null) keys.push(facetKey('region', row.region));
+  return { userId: row.user_id, time: timestampMicros(row.created_at), keys };
+}
+
+/** A filter (without free text) as index groups: each list is "any of", fields all apply. */
+export function mentorFacetGroups(
+  filter: MentorFilter | undefined,
+  specialtyIds: readonly number[] | undefined,
+): FacetGroups {
+  const groups: string[][] = [];
+  const anyOf = (facet: string, values: readonly (string | number)[] | undefined): void => {
+    if (values?.length) groups.push(values.map((value) => facetKey(facet, value)));
+  };
+  anyOf('specialty', specialtyIds);
+  anyOf('track', filter?.tracks);
+  anyOf('stage', filter?.careerStages);
+  anyOf('offer', filter?.offers);
+  anyOf('language', filter?.languages);
+  anyOf('format', filter?.meetingFormats);
+  if (filter?.country) groups.push([facetKey('country', filter.country)]);
+  if (filter?.region) groups.push([facetKey('region', filter.region)]);
+  if (filter?.acceptingMentees !== undefined && filter.acceptingMentees !== null) {
+    groups.push([facetKey('accepting', filter.acceptingMentees)]);
+  }
+  return groups;
+}

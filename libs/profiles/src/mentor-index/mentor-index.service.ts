@@ -1,0 +1,225 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_ENV, type AppEnv } from '@preceptor/core';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import {
+  indexedMentor,
+  MENTOR_CHANGES_CHANNEL,
+  MENTOR_CHANGES_RELOAD,
+  MENTOR_FACETS_SELECT,
+  mentorFacetGroups,
+  type MentorFacetsRow,
+} from './mentor-facets.js';
+import { MentorIndex, type IndexPage, type SortKey } from './mentor-index.js';
+import type { MentorFilter } from '../dto/mentors.args.js';
+
+const LOAD_BATCH = 20_000;
+const RECONNECT_MS = 1_000;
+
+/**
+ * Keeps a MentorIndex of every mentor in this process, in step with the database.
+ *
+ * It loads all mentors at start-up (before the API listens), then follows a LISTEN channel fed
+ * by a trigger on profiles, so writes from any process (other API instances, the seed command,
+ * SQL by hand) arrive within milliseconds. Writes made here refresh the index before the
+ * mutation returns, so a caller reads its own writes. If the listening connection drops, it
+ * reconnects and reloads everything, since notifications sent meanwhile are lost.
+ */
+@Injectable()
+export class MentorIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MentorIndexService.name);
+  private index: MentorIndex | null = null;
+  private listener: pg.Client | null = null;
+  private readonly pending = new Set<string>();
+  private reloadWanted = false;
+  private draining: Promise<void> | null = null;
+  private stopped = false;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(APP_ENV) private readonly env: AppEnv,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** False when the index is switched off (MENTOR_INDEX=false): callers use SQL instead. */
+  get enabled(): boolean {
+    return this.index !== null;
+  }
+
+  get size(): number {
+    return this.index?.count ?? 0;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.env.MENTOR_INDEX) return;
+    // Listen before loading, so nothing committed during the load is missed.
+    await this.listen();
+    const started = performance.now();
+    this.index = await this.loadAll();
+    this.logger.log(
+      `Indexed ${this.index.count} mentors in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    await this.draining?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  /** Matches of a filter without free text: exact count and one page of user ids. */
+  query(
+    filter: MentorFilter | undefined,
+    specialtyIds: readonly number[] | undefined,
+    after: SortKey | undefined,
+    limit: number,
+  ): IndexPage {
+    if (!this.index) throw new Error('The mentor index is not enabled');
+    return this.index.query(mentorFacetGroups(filter, specialtyIds), after, limit);
+  }
+
+  /**
+   * Re-reads these people now, after this process committed changes to their profiles. Never
+   * fails the caller's write: on error the change still arrives through the change feed.
+   */
+  async refresh(userIds: readonly string[]): Promise<void> {
+    if (!this.index) return;
+    let failed = false;
+    try {
+      await this.apply(this.index, userIds);
+    } catch (error) {
+      failed = true;
+      this.logger.warn(
+        `Could not refresh the mentor index now: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    // A reload in flight may have read them before the change; apply them again after it.
+    if (failed || this.draining) {
+      for (const id of userIds) this.pending.add(id);
+      this.drain();
+    }
+  }
+
+  private async listen(): Promise<void> {
+    const client = this.client();
+    client.on('notification', (message) => {
+      if (message.channel !== MENTOR_CHANGES_CHANNEL || !message.payload) return;
+      if (message.payload === MENTOR_CHANGES_RELOAD) this.reloadWanted = true;
+      else this.pending.add(message.payload);
+      this.drain();
+    });
+    client.on('error', (error) => this.lostListener(client, error));
+    client.on('end', () => this.lostListener(client));
+    await client.connect();
+    await client.query(`LISTEN ${MENTOR_CHANGES_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private lostListener(client: pg.Client, error?: Error): void {
+    if (this.stopped || this.listener !== client) return;
+    this.listener = null;
+    this.logger.warn(
+      `Lost the mentor change feed${error ? ` (${error.message})` : ''}; reconnecting, then reloading`,
+    );
+    client.end().catch(() => undefined);
+    const retry = (): void => {
+      this.reconnectTimer = setTimeout(() => {
+        if (this.stopped) return;
+        this.listen().then(
+          () => {
+            this.reloadWanted = true;
+            this.drain();
+          },
+          () => retry(),
+        );
+      }, RECONNECT_MS);
+    };
+    retry();
+  }
+
+  /** Applies queued changes one batch at a time; a reload replaces the whole index. */
+  private drain(): void {
+    if (this.draining || this.stopped) return;
+    this.draining = (async () => {
+      while (!this.stopped && (this.reloadWanted || this.pending.size > 0)) {
+        if (this.reloadWanted) {
+          this.reloadWanted = false;
+          this.index = await this.loadAll();
+          this.logger.log(`Reloaded ${this.index.count} mentors`);
+        } else if (this.index) {
+          const ids = [...this.pending];
+          this.pending.clear();
+          await this.apply(this.index, ids);
+        } else {
+          this.pending.clear();
+        }
+      }
+    })()
+      .catch((error: unknown) => {
+        // The next notification (or reconnect) tries again; the index stays as it was.
+        this.logger.error(
+          `Could not update the mentor index: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => {
+        this.draining = null;
+      });
+  }
+
+  private async apply(index: MentorIndex, userIds: readonly string[]): Promise<void> {
+    if (userIds.length === 0) return;
+    const rows = await this.dataSource.query<MentorFacetsRow[]>(
+      `${MENTOR_FACETS_SELECT} WHERE user_id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    const mentors = new Set<string>();
+    for (const row of rows) {
+      if (!row.is_mentor) continue;
+      index.upsert(indexedMentor(row));
+      mentors.add(row.user_id);
+    }
+    for (const id of userIds) if (!mentors.has(id)) index.remove(id);
+  }
+
+  /** Reads every mentor in keyset order through a cursor, so memory stays flat at any size. */
+  private async loadAll(): Promise<MentorIndex> {
+    const index = new MentorIndex();
+    const client = this.client();
+    await client.connect();
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(
+        `DECLARE mentors NO SCROLL CURSOR FOR ${MENTOR_FACETS_SELECT}
+          WHERE is_mentor ORDER BY created_at, user_id`,
+      );
+      for (;;) {
+        const { rows } = await client.query<MentorFacetsRow>(`FETCH ${LOAD_BATCH} FROM mentors`);
+        for (const row of rows) index.upsert(indexedMentor(row));
+        if (rows.length < LOAD_BATCH) break;
+      }
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    return index;
+  }
+
+  private client(): pg.Client {
+    // The application always configures PostgreSQL by URL (see createDataSourceOptions).
+    const { url } = this.dataSource.options as { url?: string };
+    return new pg.Client({
+      connectionString: url,
+      options: '-c timezone=UTC',
+      application_name: 'preceptor-mentor-index',
+    });
+  }
+}

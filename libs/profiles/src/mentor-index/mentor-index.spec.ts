@@ -1,0 +1,202 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  compareKeys,
+  facetKey,
+  MentorIndex,
+  timestampMicros,
+  type FacetGroups,
+  type IndexedMentor,
+  type SortKey,
+} from './mentor-index.js';
+
+const T0 = timestampMicros('2026-01-01 00:00:00+00');
+
+function mentor(n: number, keys: string[], time = T0 + n): IndexedMentor {
+  return { userId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, time, keys };
+}
+
+const nurse = facetKey('track', 'NURSING');
+const physician = facetKey('track', 'PHYSICIAN');
+const spanish = facetKey('language', 'es');
+const english = facetKey('language', 'en');
+
+describe('timestampMicros', () => {
+  it('reads PostgreSQL UTC text to the microsecond', () => {
+    expect(timestampMicros('2026-11-25 11:36:24.123456+00')).toBe(
+      Date.UTC(2026, 10, 25, 11, 36, 24) * 1000 + 123456,
+    );
+  });
+
+  it('reads trimmed and missing fractions', () => {
+    expect(timestampMicros('2026-11-25 11:36:24.5+00')).toBe(
+      Date.UTC(2026, 10, 25, 11, 36, 24) * 1000 + 500000,
+    );
+    expect(timestampMicros('2026-11-25 11:36:24+00')).toBe(
+      Date.UTC(2026, 10, 25, 11, 36, 24) * 1000,
+    );
+  });
+
+  it('refuses other zones and shapes', () => {
+    expect(() => timestampMicros('2026-11-25 11:36:24+01')).toThrow(/UTC/);
+    expect(() => timestampMicros('2026-11-25T11:36:24Z')).toThrow(/UTC/);
+  });
+});
+
+describe('MentorIndex', () => {
+  it('counts and pages everyone, newest first, with no filter', () => {
+    const index = new MentorIndex();
+    for (let n = 1; n <= 5; n += 1) index.upsert(mentor(n, [nurse]));
+    const page = index.query([], undefined, 3);
+    expect(page.total).toBe(5);
+    expect(page.userIds).toEqual([
+      mentor(5, []).userId,
+      mentor(4, []).userId,
+      mentor(3, []).userId,
+    ]);
+  });
+
+  it('ANDs groups and ORs the keys within a group', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(1, [nurse, english]));
+    index.upsert(mentor(2, [nurse, spanish]));
+    index.upsert(mentor(3, [physician, spanish]));
+    index.upsert(mentor(4, [physician, english, spanish]));
+    expect(index.query([[nurse], [spanish]], undefined, 10).userIds).toEqual([
+      mentor(2, []).userId,
+    ]);
+    expect(index.query([[nurse, physician], [spanish]], undefined, 10).total).toBe(3);
+    expect(index.query([[spanish], [english]], undefined, 10).userIds).toEqual([
+      mentor(4, []).userId,
+    ]);
+  });
+
+  it('matches nothing for a value no mentor has', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(1, [nurse]));
+    expect(index.query([[facetKey('language', 'ko')]], undefined, 10)).toEqual({
+      total: 0,
+      userIds: [],
+    });
+    expect(index.query([[facetKey('language', 'ko'), nurse]], undefined, 10).total).toBe(1);
+  });
+
+  it('counts every match but pages only those after the cursor', () => {
+    const index = new MentorIndex();
+    for (let n = 1; n <= 6; n += 1) index.upsert(mentor(n, [n % 2 === 0 ? nurse : physician]));
+    const after: SortKey = { time: T0 + 4, userId: mentor(4, []).userId };
+    expect(index.query([[nurse]], after, 10)).toEqual({
+      total: 3,
+      userIds: [mentor(2, []).userId],
+    });
+  });
+
+  it('breaks ties in created_at by user id, as the SQL keyset does', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(2, [nurse], T0));
+    index.upsert(mentor(1, [nurse], T0));
+    index.upsert(mentor(3, [nurse], T0));
+    const first = index.query([], undefined, 2).userIds;
+    expect(first).toEqual([mentor(3, []).userId, mentor(2, []).userId]);
+    const rest = index.query([], { time: T0, userId: first[1] }, 2).userIds;
+    expect(rest).toEqual([mentor(1, []).userId]);
+  });
+
+  it('replaces facets on upsert and forgets removed mentors', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(1, [nurse, english]));
+    index.upsert(mentor(2, [nurse]));
+    index.upsert(mentor(1, [physician, spanish]));
+    expect(index.query([[nurse]], undefined, 10).userIds).toEqual([mentor(2, []).userId]);
+    expect(index.query([[english]], undefined, 10).total).toBe(0);
+    expect(index.query([[physician], [spanish]], undefined, 10).total).toBe(1);
+
+    expect(index.remove(mentor(2, []).userId)).toBe(true);
+    expect(index.remove(mentor(2, []).userId)).toBe(false);
+    expect(index.count).toBe(1);
+    expect(index.query([], undefined, 10).userIds).toEqual([mentor(1, []).userId]);
+  });
+
+  it('places a mentor who arrives late by its created_at, and reuses freed slots', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(1, [nurse]));
+    index.upsert(mentor(3, [nurse]));
+    index.remove(mentor(1, []).userId);
+    index.upsert(mentor(2, [nurse]));
+    index.upsert(mentor(0, [nurse]));
+    expect(index.query([], undefined, 10).userIds).toEqual(
+      [3, 2, 0].map((n) => mentor(n, []).userId),
+    );
+  });
+
+  it('moves a mentor whose created_at changed', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(1, [nurse]));
+    index.upsert(mentor(2, [nurse]));
+    index.upsert({ ...mentor(1, [nurse]), time: T0 + 10 });
+    expect(index.query([], undefined, 10).userIds).toEqual([1, 2].map((n) => mentor(n, []).userId));
+  });
+
+  it('agrees with a brute-force scan over thousands of mentors, on both page strategies', () => {
+    // Deterministic pseudo-random data: arrival order differs from created_at order, some
+    // mentors are updated and some removed, and values range from common to rare.
+    let state = 42;
+    const random = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const values = ['a', 'b', 'c', 'd', 'rare'];
+    const pick = (): string[] => {
+      const keys = [facetKey('track', values[Math.floor(random() * 4)])];
+      for (const language of values) {
+        const share = language === 'rare' ? 0.002 : 0.35;
+        if (random() < share) keys.push(facetKey('language', language));
+      }
+      return keys;
+    };
+    const index = new MentorIndex();
+    const truth = new Map<string, IndexedMentor>();
+    for (let n = 0; n < 12_000; n += 1) {
+      const time = T0 + Math.floor(random() * 5_000) * 1000;
+      const item = mentor(n, pick(), time);
+      index.upsert(item);
+      truth.set(item.userId, item);
+      if (random() < 0.05) {
+        const victim = mentor(Math.floor(random() * n), []).userId;
+        if (truth.delete(victim)) index.remove(victim);
+      }
+      if (random() < 0.05) {
+        const changed = truth.get(mentor(Math.floor(random() * n), []).userId);
+        if (changed) {
+          const updated = { ...changed, keys: pick() };
+          index.upsert(updated);
+          truth.set(updated.userId, updated);
+        }
+      }
+    }
+    const scenarios: FacetGroups[] = [
+      [],
+      [[facetKey('track', 'a')]],
+      [[facetKey('track', 'a'), facetKey('track', 'b'), facetKey('track', 'c')]],
+      [[facetKey('track', 'a'), facetKey('track', 'b')], [facetKey('language', 'c')]],
+      [[facetKey('language', 'rare')]],
+      [[facetKey('language', 'rare')], [facetKey('track', 'd')]],
+      [[facetKey('language', 'missing')]],
+    ];
+    for (const groups of scenarios) {
+      const expected = [...truth.values()]
+        .filter((item) => groups.every((group) => group.some((key) => item.keys.includes(key))))
+        .sort((x, y) => compareKeys(y, x));
+      let after: SortKey | undefined;
+      const seen: string[] = [];
+      for (;;) {
+        const page = index.query(groups, after, 500);
+        expect(page.total).toBe(expected.length);
+        if (page.userIds.length === 0) break;
+        seen.push(...page.userIds);
+        const last = truth.get(page.userIds.at(-1)!)!;
+        after = { time: last.time, userId: last.userId };
+      }
+      expect(seen).toEqual(expected.map((item) => item.userId));
+    }
+  });
+});
