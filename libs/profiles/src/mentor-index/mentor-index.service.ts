@@ -201,10 +201,15 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
         `DECLARE mentors NO SCROLL CURSOR FOR ${MENTOR_FACETS_SELECT}
           WHERE is_mentor ORDER BY created_at, user_id`,
       );
-      for (;;) {
-        const { rows } = await client.query<MentorFacetsRow>(`FETCH ${LOAD_BATCH} FROM mentors`);
+      const fetchBatch = (): Promise<pg.QueryResult<MentorFacetsRow>> =>
+        client.query<MentorFacetsRow>(`FETCH ${LOAD_BATCH} FROM mentors`);
+      // The next batch is requested before this one is indexed, so the database and this
+      // process work at the same time.
+      let next: Promise<pg.QueryResult<MentorFacetsRow>> | null = fetchBatch();
+      while (next) {
+        const { rows }: pg.QueryResult<MentorFacetsRow> = await next;
+        next = rows.length === LOAD_BATCH ? fetchBatch() : null;
         for (const row of rows) index.upsert(indexedMentor(row));
-        if (rows.length < LOAD_BATCH) break;
       }
       await client.query('COMMIT');
     } finally {
