@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MENTOR_COUNT_CAP, seedPeople } from '@preceptor/profiles';
+import { MENTOR_COUNT_CAP, seedPeople, TEXT_PROBE_WINDOW } from '@preceptor/profiles';
 import pg from 'pg';
 import { signUp } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';
@@ -304,6 +304,54 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
     ).mentors;
     expect(few.totalCountExact).toBe(true);
     expect(few.totalCount).toBe(await countMentors("track = 'INFORMATICS' AND mentor_accepting"));
+  });
+
+  it('counts free text exactly when the other filters leave few candidates', async () => {
+    const filter = { text: 'years', tracks: ['INFORMATICS', 'PHARMACY'] };
+    const truth = await countMentors(
+      "track IN ('INFORMATICS', 'PHARMACY') AND search_vector @@ to_tsquery('simple', 'years:*')",
+    );
+    expect(truth).toBeGreaterThan(0);
+    const result = (await api.gql.ok<MentorsResult>(MENTORS, { filter }, { token: viewer }))
+      .mentors;
+    expect(result).toMatchObject({ totalCount: truth, totalCountExact: true });
+  });
+
+  it('gives a common word a true lower bound and its newest matches', async () => {
+    const truth = await countMentors("search_vector @@ to_tsquery('simple', 'years:*')");
+    expect(truth).toBeGreaterThan(TEXT_PROBE_WINDOW);
+    const result = (
+      await api.gql.ok<MentorsResult>(
+        MENTORS,
+        { filter: { text: 'years' }, first: 20 },
+        { token: viewer },
+      )
+    ).mentors;
+    expect(result.totalCountExact).toBe(false);
+    expect(result.totalCount).toBeGreaterThan(20);
+    expect(result.totalCount).toBeLessThanOrEqual(truth);
+    const newest = await api.sql<{ user_id: string }>(
+      `SELECT user_id FROM profiles WHERE is_mentor AND search_vector @@ to_tsquery('simple', 'years:*')
+        ORDER BY created_at DESC, user_id DESC LIMIT 20`,
+    );
+    expect(result.edges.map((edge) => edge.node.userId)).toEqual(newest.map((row) => row.user_id));
+  });
+
+  it('counts a rare word with the search index', async () => {
+    const [{ word }] = await api.sql<{ word: string }>(
+      `SELECT word FROM ts_stat('SELECT search_vector FROM profiles WHERE is_mentor')
+        WHERE ndoc BETWEEN 2 AND 15 AND length(word) > 4 ORDER BY word LIMIT 1`,
+    );
+    const [{ truth }] = await api.sql<{ truth: number }>(
+      `SELECT count(*)::int AS truth FROM profiles
+        WHERE is_mentor AND search_vector @@ to_tsquery('simple', $1)`,
+      [`${word}:*`],
+    );
+    const result = (
+      await api.gql.ok<MentorsResult>(MENTORS, { filter: { text: word } }, { token: viewer })
+    ).mentors;
+    expect(result).toMatchObject({ totalCount: truth, totalCountExact: true });
+    expect(result.edges).toHaveLength(Math.min(truth, 20));
   });
 
   it('keeps the facet counters equal to a recount', async () => {

@@ -151,7 +151,7 @@ export class ProfileModel {
 export class ProfileConnection extends ConnectionType(ProfileModel, 'Profile') {
   @Field({
     description:
-      'True when totalCount is exact. False means it is a lower bound ("1,000+"): only when free text (or, with the mentor index switched off, a combination of filters) matches more than 1,000 mentors.',
+      'True when totalCount is exact. False means it is a lower bound ("N+", at most 1,000+): only for free text that matches many mentors (or, with the mentor index switched off, a combination of filters matching more than 1,000).',
   })
   totalCountExact: boolean;
 }

@@ -8,6 +8,8 @@ import {
   MENTOR_COUNT_CAP,
   mentorCountSql,
   mentorPageSql,
+  mentorTextProbeSql,
+  TEXT_PROBE_WINDOW,
   toPrefixQuery,
 } from './mentor-search.js';
 import { MeetingFormat } from './profile-enums.js';
@@ -18,6 +20,8 @@ describe('buildMentorQuery', () => {
       where: 'is_mentor',
       params: [],
       hasText: false,
+      filterWhere: 'is_mentor',
+      textClause: null,
       facet: { facet: 'all', value: '*' },
     });
   });
@@ -72,6 +76,28 @@ describe('buildMentorQuery', () => {
 
   it('ignores text with no words in it', () => {
     expect(buildMentorQuery({ text: ' -- !! ' }, undefined).where).toBe('is_mentor');
+  });
+
+  it('keeps the other filters apart from the text condition', () => {
+    const query = buildMentorQuery({ text: 'icu', country: 'US' }, undefined);
+    expect(query.filterWhere).toBe('is_mentor AND country = $1::bpchar');
+    expect(query.textClause).toBe("search_vector @@ to_tsquery('simple', $2::text)");
+    expect(query.where).toBe(`${query.filterWhere} AND ${query.textClause}`);
+  });
+});
+
+describe('mentorTextProbeSql', () => {
+  it('reads the newest candidates of the other filters and tests the words on each', () => {
+    const sql = mentorTextProbeSql(buildMentorQuery({ text: 'icu', country: 'US' }, undefined));
+    expect(sql.text).toContain(
+      `FROM profiles WHERE is_mentor AND country = $1::bpchar\n                    ORDER BY created_at DESC, user_id DESC LIMIT ${TEXT_PROBE_WINDOW}`,
+    );
+    expect(sql.text).toContain("SELECT search_vector @@ to_tsquery('simple', $2::text) AS matched");
+    expect(sql.values).toEqual(['US', 'icu:*']);
+  });
+
+  it('is only for free text', () => {
+    expect(() => mentorTextProbeSql(buildMentorQuery({ country: 'US' }, undefined))).toThrow();
   });
 });
 

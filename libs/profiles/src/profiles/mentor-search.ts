@@ -39,6 +39,10 @@ export interface MentorQuery {
   params: unknown[];
   /** Free text is part of the filter (its selectivity is hard for the planner to guess). */
   hasText: boolean;
+  /** The WHERE clause without the free-text condition, over the same params. */
+  filterWhere: string;
+  /** The free-text condition (last param), when there is free text. */
+  textClause: string | null;
   /** Set when the filter is one value of one facet (or nothing): its count is kept exactly. */
   facet: { facet: string; value: string } | null;
 }
@@ -100,8 +104,12 @@ export function buildMentorQuery(
     clauses.push(`mentor_accepting = ${param(filter.acceptingMentees, 'boolean')}`);
     facets.push({ facet: 'accepting', value: String(filter.acceptingMentees), single: true });
   }
+  const filterWhere = clauses.join(' AND ');
   const query = filter?.text ? toPrefixQuery(filter.text) : null;
-  if (query) clauses.push(`${SEARCH_DOCUMENT} @@ to_tsquery('simple', ${param(query, 'text')})`);
+  const textClause = query
+    ? `${SEARCH_DOCUMENT} @@ to_tsquery('simple', ${param(query, 'text')})`
+    : null;
+  if (textClause) clauses.push(textClause);
 
   const only = facets[0];
   const facet =
@@ -112,7 +120,14 @@ export function buildMentorQuery(
         : facets.length === 1 && only?.single
           ? { facet: only.facet, value: only.value }
           : null;
-  return { where: clauses.join(' AND '), params, hasText: query !== null, facet };
+  return {
+    where: clauses.join(' AND '),
+    params,
+    hasText: query !== null,
+    filterWhere,
+    textClause,
+    facet,
+  };
 }
 
 /** The exact number of mentors with one facet value, from the trigger-maintained counters. */
@@ -161,6 +176,26 @@ export function mentorPageSql(
       ? `WITH matches AS MATERIALIZED (${select}) SELECT * FROM matches ${order} LIMIT ${limit}`
       : `${select} ${order} LIMIT ${limit}`,
     values,
+  };
+}
+
+/** How many of the newest mentors matching the other filters the free-text probe reads. */
+export const TEXT_PROBE_WINDOW = 1_000;
+
+/**
+ * Free text, first step: of the newest TEXT_PROBE_WINDOW mentors matching the other filters, how
+ * many there are and how many contain the words (a walk down the timeline index that reads each
+ * candidate's stored text vector; a few milliseconds). When they are all the candidates, the
+ * count is exact; when the words are common among them, it is a true lower bound and the page
+ * can walk the timeline too. Only otherwise is the search index needed, and then matches are few.
+ */
+export function mentorTextProbeSql(query: MentorQuery): SqlStatement {
+  if (!query.textClause) throw new Error('The probe is for free-text queries');
+  return {
+    text: `SELECT count(*)::int AS candidates, count(*) FILTER (WHERE matched)::int AS matches
+             FROM (SELECT ${query.textClause} AS matched FROM profiles WHERE ${query.filterWhere}
+                    ORDER BY created_at DESC, user_id DESC LIMIT ${TEXT_PROBE_WINDOW}) newest`,
+    values: query.params,
   };
 }
 

@@ -16,6 +16,8 @@ import {
   mentorFacetCountSql,
   mentorPageSql,
   mentorRowsByIdSql,
+  mentorTextProbeSql,
+  TEXT_PROBE_WINDOW,
   type MentorCursor,
   type MentorQuery,
   type SqlStatement,
@@ -113,14 +115,22 @@ export class MentorsService {
     first: number,
     withTotal: boolean,
   ): Promise<PageRows> {
-    // Free text and totals count first: the capped count is cheap by any plan, and knowing
-    // whether matches are few lets the page query pick the plan that is safe for them.
-    // A one-value filter (or none) reads its exact count from the facet counters.
+    // Free text and totals count first: knowing whether matches are few lets the page query
+    // pick the plan that is safe for them. A one-value filter (or none) reads its exact count
+    // from the facet counters; free text first probes the newest candidates.
     let total: number | undefined;
     let exact = true;
-    if (query.facet && withTotal) {
+    const probe = query.hasText ? await this.probeText(query) : undefined;
+    if (probe && probe.candidates < TEXT_PROBE_WINDOW) {
+      // Every candidate was read: the count is exact.
+      total = probe.matches;
+    } else if (probe && probe.matches > first) {
+      // Common words: a lower bound ("N+"), and the page walks the timeline where they are dense.
+      total = Math.min(probe.matches, MENTOR_COUNT_CAP);
+      exact = false;
+    } else if (query.facet && withTotal) {
       total = await this.count(mentorFacetCountSql(query.facet));
-    } else if (withTotal || args.filter?.text) {
+    } else if (withTotal || query.hasText) {
       total = await this.count(mentorCountSql(query));
       exact = total <= MENTOR_COUNT_CAP;
       total = Math.min(total, MENTOR_COUNT_CAP);
@@ -129,6 +139,15 @@ export class MentorsService {
     const pageSql = mentorPageSql(query, after, first, fewMatches);
     const rows = await this.dataSource.query<CursorRow[]>(pageSql.text, pageSql.values);
     return { rows, total: total ?? 0, exact };
+  }
+
+  private async probeText(query: MentorQuery): Promise<{ candidates: number; matches: number }> {
+    const sql = mentorTextProbeSql(query);
+    const [row] = await this.dataSource.query<{ candidates: number; matches: number }[]>(
+      sql.text,
+      sql.values,
+    );
+    return row ?? { candidates: 0, matches: 0 };
   }
 
   private async count(sql: SqlStatement): Promise<number> {
