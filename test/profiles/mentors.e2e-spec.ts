@@ -3,7 +3,14 @@ import { MENTOR_COUNT_CAP, seedPeople, TEXT_PROBE_WINDOW } from '@preceptor/prof
 import pg from 'pg';
 import { signUp } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';
-import { aMentor, aProfileInput, UPDATE_PROFILE, type Person } from '../support/profiles.js';
+import {
+  aMentor,
+  aProfileInput,
+  PROFILE,
+  PROFILE_FIELDS,
+  UPDATE_PROFILE,
+  type Person,
+} from '../support/profiles.js';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.js';
 
 const MENTORS = `query Mentors($filter: MentorFilter, $first: Int, $after: String) {
@@ -177,6 +184,29 @@ describe.each(MODES)('mentors(filter, first, after) %s', (_mode, indexed) => {
     const result = await list({ filter });
     expect(ids(result)).toEqual(idsOf(...expected));
     expect(result.totalCount).toBe(expected.length);
+  });
+
+  it('lists each mentor exactly as profile(userId) shows it, with or without free text', async () => {
+    const FULL = `query Full($filter: MentorFilter) {
+      mentors(filter: $filter, first: 10) { edges { node { ${PROFILE_FIELDS} } } } }`;
+    for (const filter of [{}, { text: 'Jordan' }]) {
+      const listed = (
+        await api.gql.ok<{ mentors: { edges: { node: { userId: string } }[] } }>(
+          FULL,
+          { filter },
+          { token: viewer },
+        )
+      ).mentors.edges.map((edge) => edge.node);
+      expect(listed.length).toBeGreaterThanOrEqual(4);
+      for (const node of listed) {
+        const single = await api.gql.ok<{ profile: unknown }>(
+          PROFILE,
+          { userId: node.userId },
+          { token: viewer },
+        );
+        expect(node).toEqual(single.profile);
+      }
+    }
   });
 
   it('treats search text as words, never as query syntax', async () => {

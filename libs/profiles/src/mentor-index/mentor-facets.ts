@@ -1,4 +1,5 @@
 import type { MentorFilter } from '../dto/mentors.args.js';
+import { plainArrayElements } from '../profiles/pg-array-text.js';
 import { facetKey, timestampMicros, type FacetGroups, type IndexedMentor } from './mentor-index.js';
 
 /** Channel of the profiles trigger: a user id per changed mentor, or RELOAD after bulk loads. */
@@ -12,8 +13,7 @@ export interface MentorFacetsRow {
   is_mentor: boolean;
   track: string;
   career_stage: string;
-  /** Arrays arrive in PostgreSQL's text form ("{1,7,12}"): splitting is far cheaper than
-   * the driver's general array parser when a million rows load at start-up. */
+  /** Arrays arrive in PostgreSQL's text form ("{1,7,12}"; see plainArrayElements). */
   lineage: string;
   offers: string;
   languages: string;
@@ -32,11 +32,6 @@ export const MENTOR_FACETS_SELECT = `SELECT user_id, created_at::text AS created
   mentor_offers::text AS offers, languages::text AS languages, meeting_formats::text AS formats,
   country, region, mentor_accepting FROM profiles`;
 
-/** Elements of a PostgreSQL array literal of plain words or numbers ("{a,b}" → ["a", "b"]). */
-function elements(literal: string): string[] {
-  return literal.length <= 2 ? [] : literal.slice(1, -1).split(',');
-}
-
 /** A profile row as the index holds it; mirrors the WHERE clauses of buildMentorQuery. */
 export function indexedMentor(row: MentorFacetsRow): IndexedMentor {
   const keys = [
@@ -44,10 +39,10 @@ export function indexedMentor(row: MentorFacetsRow): IndexedMentor {
     facetKey('stage', row.career_stage),
     facetKey('accepting', row.mentor_accepting),
   ];
-  for (const id of elements(row.lineage)) keys.push(facetKey('specialty', id));
-  for (const offer of elements(row.offers)) keys.push(facetKey('offer', offer));
-  for (const language of elements(row.languages)) keys.push(facetKey('language', language));
-  for (const format of elements(row.formats)) keys.push(facetKey('format', format));
+  for (const id of plainArrayElements(row.lineage)) keys.push(facetKey('specialty', id));
+  for (const offer of plainArrayElements(row.offers)) keys.push(facetKey('offer', offer));
+  for (const language of plainArrayElements(row.languages)) keys.push(facetKey('language', language));
+  for (const format of plainArrayElements(row.formats)) keys.push(facetKey('format', format));
   if (row.country !== null) keys.push(facetKey('country', row.country.trim()));
   if (row.region !== null) keys.push(facetKey('region', row.region));
   return { userId: row.user_id, time: timestampMicros(row.created_at), keys };
