@@ -4,6 +4,7 @@ import { GrowthArea } from '../reference/growth-areas.js';
 import { Track } from '../reference/tracks.js';
 import {
   buildMentorQuery,
+  countFromTextProbe,
   isMentorCursor,
   MENTOR_COUNT_CAP,
   mentorCountSql,
@@ -83,6 +84,34 @@ describe('buildMentorQuery', () => {
     expect(query.filterWhere).toBe('is_mentor AND country = $1::bpchar');
     expect(query.textClause).toBe("search_vector @@ to_tsquery('simple', $2::text)");
     expect(query.where).toBe(`${query.filterWhere} AND ${query.textClause}`);
+  });
+});
+
+describe('countFromTextProbe', () => {
+  it('is exact when every candidate was read', () => {
+    expect(countFromTextProbe({ candidates: 640, matches: 12 }, 20)).toEqual({
+      total: 12,
+      exact: true,
+    });
+    expect(countFromTextProbe({ candidates: 0, matches: 0 }, 20)).toEqual({
+      total: 0,
+      exact: true,
+    });
+  });
+
+  it('is a lower bound when the words fill more than a page among the newest', () => {
+    expect(countFromTextProbe({ candidates: TEXT_PROBE_WINDOW, matches: 98 }, 20)).toEqual({
+      total: 98,
+      exact: false,
+    });
+    expect(
+      countFromTextProbe({ candidates: TEXT_PROBE_WINDOW, matches: TEXT_PROBE_WINDOW }, 20)?.total,
+    ).toBeLessThanOrEqual(MENTOR_COUNT_CAP);
+  });
+
+  it('leaves sparse words to the search index', () => {
+    expect(countFromTextProbe({ candidates: TEXT_PROBE_WINDOW, matches: 20 }, 20)).toBeNull();
+    expect(countFromTextProbe({ candidates: TEXT_PROBE_WINDOW, matches: 3 }, 20)).toBeNull();
   });
 });
 

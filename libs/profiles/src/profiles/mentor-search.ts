@@ -199,6 +199,29 @@ export function mentorTextProbeSql(query: MentorQuery): SqlStatement {
   };
 }
 
+export interface TextProbe {
+  /** Newest mentors matching the other filters that were read (at most TEXT_PROBE_WINDOW). */
+  candidates: number;
+  /** How many of them contain the words. */
+  matches: number;
+}
+
+/**
+ * What a free-text probe settles: an exact count when it read every candidate, a true lower
+ * bound when the words fill more than a page among the newest (the page then walks the timeline),
+ * or null when matches are sparse and the search index must count them.
+ */
+export function countFromTextProbe(
+  probe: TextProbe,
+  first: number,
+): { total: number; exact: boolean } | null {
+  if (probe.candidates < TEXT_PROBE_WINDOW) return { total: probe.matches, exact: true };
+  if (probe.matches > first) {
+    return { total: Math.min(probe.matches, MENTOR_COUNT_CAP), exact: false };
+  }
+  return null;
+}
+
 /** Whole profiles of the given mentors (a page the mentor index found), in any order. */
 export function mentorRowsByIdSql(userIds: readonly string[]): SqlStatement {
   return {

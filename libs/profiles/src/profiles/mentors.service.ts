@@ -16,10 +16,11 @@ import {
   mentorFacetCountSql,
   mentorPageSql,
   mentorRowsByIdSql,
+  countFromTextProbe,
   mentorTextProbeSql,
-  TEXT_PROBE_WINDOW,
   type MentorCursor,
   type MentorQuery,
+  type TextProbe,
   type SqlStatement,
 } from './mentor-search.js';
 import { profileFromRow, type ProfileRow } from './profile-row.js';
@@ -120,14 +121,9 @@ export class MentorsService {
     // from the facet counters; free text first probes the newest candidates.
     let total: number | undefined;
     let exact = true;
-    const probe = query.hasText ? await this.probeText(query) : undefined;
-    if (probe && probe.candidates < TEXT_PROBE_WINDOW) {
-      // Every candidate was read: the count is exact.
-      total = probe.matches;
-    } else if (probe && probe.matches > first) {
-      // Common words: a lower bound ("N+"), and the page walks the timeline where they are dense.
-      total = Math.min(probe.matches, MENTOR_COUNT_CAP);
-      exact = false;
+    const probed = query.hasText ? countFromTextProbe(await this.probeText(query), first) : null;
+    if (probed) {
+      ({ total, exact } = probed);
     } else if (query.facet && withTotal) {
       total = await this.count(mentorFacetCountSql(query.facet));
     } else if (withTotal || query.hasText) {
@@ -141,9 +137,9 @@ export class MentorsService {
     return { rows, total: total ?? 0, exact };
   }
 
-  private async probeText(query: MentorQuery): Promise<{ candidates: number; matches: number }> {
+  private async probeText(query: MentorQuery): Promise<TextProbe> {
     const sql = mentorTextProbeSql(query);
-    const [row] = await this.dataSource.query<{ candidates: number; matches: number }[]>(
+    const [row] = await this.dataSource.query<TextProbe[]>(
       sql.text,
       sql.values,
     );
