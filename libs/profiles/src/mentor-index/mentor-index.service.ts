@@ -22,6 +22,7 @@ import type { MentorFilter } from '../dto/mentors.args.js';
 
 const LOAD_BATCH = 20_000;
 const RECONNECT_MS = 1_000;
+const RETRY_MS = 5_000;
 
 /**
  * Keeps a MentorIndex of every mentor in this process, in step with the database.
@@ -42,6 +43,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
   private draining: Promise<void> | null = null;
   private stopped = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(APP_ENV) private readonly env: AppEnv,
@@ -66,11 +68,14 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     this.logger.log(
       `Indexed ${this.index.count} mentors in ${Math.round(performance.now() - started)} ms`,
     );
+    // Changes committed while loading may be missing from it: apply them now.
+    this.drain();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.retryTimer);
     await this.draining?.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
@@ -150,25 +155,30 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
   private drain(): void {
     if (this.draining || this.stopped) return;
     this.draining = (async () => {
-      while (!this.stopped && (this.reloadWanted || this.pending.size > 0)) {
+      // While the first load runs (index still null), work waits: it is drained right after.
+      while (!this.stopped && this.index && (this.reloadWanted || this.pending.size > 0)) {
         if (this.reloadWanted) {
           this.reloadWanted = false;
           this.index = await this.loadAll();
           this.logger.log(`Reloaded ${this.index.count} mentors`);
-        } else if (this.index) {
+        } else {
           const ids = [...this.pending];
           this.pending.clear();
           await this.apply(this.index, ids);
-        } else {
-          this.pending.clear();
         }
       }
     })()
       .catch((error: unknown) => {
-        // The next notification (or reconnect) tries again; the index stays as it was.
+        // Changes taken off the queue may be lost with the failed read: serve the index as it is
+        // and rebuild it shortly, which also recovers anything missed.
         this.logger.error(
-          `Could not update the mentor index: ${error instanceof Error ? error.message : String(error)}`,
+          `Could not update the mentor index, reloading in ${RETRY_MS} ms: ${error instanceof Error ? error.message : String(error)}`,
         );
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => {
+          this.reloadWanted = true;
+          this.drain();
+        }, RETRY_MS);
       })
       .finally(() => {
         this.draining = null;
