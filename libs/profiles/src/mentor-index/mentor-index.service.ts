@@ -55,10 +55,6 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     return this.index !== null;
   }
 
-  get size(): number {
-    return this.index?.count ?? 0;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     if (!this.env.MENTOR_INDEX) return;
     // Listen before loading, so nothing committed during the load is missed.

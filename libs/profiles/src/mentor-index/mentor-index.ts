@@ -53,6 +53,7 @@ export function timestampMicros(text: string): number {
   return millis * 1000 + Number(fraction.padEnd(6, '0'));
 }
 
+/** The keyset order of mentors (ascending); the index applies it slot by slot. */
 export function compareKeys(a: SortKey, b: SortKey): number {
   if (a.time !== b.time) return a.time < b.time ? -1 : 1;
   return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
@@ -83,10 +84,6 @@ export class MentorIndex {
 
   get count(): number {
     return this.size;
-  }
-
-  has(userId: string): boolean {
-    return this.slotByUser.has(userId);
   }
 
   /** Adds a mentor or replaces its facets. */

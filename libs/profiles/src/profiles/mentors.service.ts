@@ -65,7 +65,7 @@ export class MentorsService {
     const { rows, total, exact } =
       this.mentorIndex.enabled && !query.hasText
         ? await this.fromIndex(args, specialtyIds, after, first)
-        : await this.fromSql(query, args, after, first, withTotal);
+        : await this.fromSql(query, after, first, withTotal);
     const hasNextPage = rows.length > first;
 
     const edges = rows.slice(0, first).map((row) => {
@@ -111,7 +111,6 @@ export class MentorsService {
 
   private async fromSql(
     query: MentorQuery,
-    args: MentorsArgs,
     after: MentorCursor | undefined,
     first: number,
     withTotal: boolean,
@@ -139,10 +138,7 @@ export class MentorsService {
 
   private async probeText(query: MentorQuery): Promise<TextProbe> {
     const sql = mentorTextProbeSql(query);
-    const [row] = await this.dataSource.query<TextProbe[]>(
-      sql.text,
-      sql.values,
-    );
+    const [row] = await this.dataSource.query<TextProbe[]>(sql.text, sql.values);
     return row ?? { candidates: 0, matches: 0 };
   }
 
