@@ -384,7 +384,7 @@ async function main(): Promise<void> {
 \`npm run bench:mentors\` on ${new Date().toISOString().slice(0, 10)}: ${mentorCount.toLocaleString('en-US')} mentor profiles,
 ${cpus().length} cores shared by the API, PostgreSQL and the load generator; ${SECONDS} s per cell after half a second of warm-up; the load generator is a node:http client with keep-alive.
 "API" is the full GraphQL request over HTTP (page of ${PAGE_SIZE} with specialties and mentor settings, plus
-\`totalCount\`). "Its SQL" is what the API sends for it, from a plain \`pg\` client: with the
+\`totalCount\`). "Its SQL" is what the API sends to answer it (besides the per-request session check), from a plain \`pg\` client: with the
 in-memory mentor index, one read of the page's rows by primary key; with free text, the probe
 of the newest 1,000 candidates, then the count for sparse words, then the page. "SQL-only" is the
 plan without the index or the probe (as \`MENTOR_INDEX=false\` runs filters): a count (a facet
