@@ -76,6 +76,12 @@ describe('GraphQL request limits and protections', () => {
     );
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('does not hash GraphQL answers into ETags', async () => {
+    const answer = await api.gql.request('{ __typename }');
+    expect(answer.headers.get('content-type')).toContain('application/json');
+    expect(answer.headers.get('etag')).toBeNull();
+  });
 });
 
 describe('in production', () => {

@@ -24,6 +24,9 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.disable('x-powered-by');
+  // GraphQL answers are POST responses no client revalidates: hashing each body for an ETag is
+  // work for nobody. (Static IDE assets set their own.)
+  app.set('etag', false);
   if (env.GRAPHIQL) {
     // Mounted before init() so it precedes Apollo's handler on GET /graphql.
     app.use('/graphiql', graphiqlAssets());
