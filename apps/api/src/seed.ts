@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   appDatabase,
+  errorMessage,
   InvalidEnvironmentError,
   parseEnv,
   type RunningPostgres,
@@ -68,7 +69,7 @@ function parseCommandLine(): {
     });
   } catch (error) {
     // Unknown options and missing values: say so plainly, with the usage, not a stack trace.
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(errorMessage(error));
   }
   const { values } = parsed;
   if (values.help) {

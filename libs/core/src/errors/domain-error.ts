@@ -30,6 +30,11 @@ export abstract class DomainError<Reason extends string = string> extends Error 
   }
 }
 
+/** The message of anything thrown, for log lines (never for clients). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function assertNever(value: never): never {
   throw new Error(`Unhandled case: ${String(value)}`);
 }

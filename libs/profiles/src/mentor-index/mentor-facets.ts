@@ -41,7 +41,8 @@ export function indexedMentor(row: MentorFacetsRow): IndexedMentor {
   ];
   for (const id of plainArrayElements(row.lineage)) keys.push(facetKey('specialty', id));
   for (const offer of plainArrayElements(row.offers)) keys.push(facetKey('offer', offer));
-  for (const language of plainArrayElements(row.languages)) keys.push(facetKey('language', language));
+  for (const language of plainArrayElements(row.languages))
+    keys.push(facetKey('language', language));
   for (const format of plainArrayElements(row.formats)) keys.push(facetKey('format', format));
   if (row.country !== null) keys.push(facetKey('country', row.country.trim()));
   if (row.region !== null) keys.push(facetKey('region', row.region));

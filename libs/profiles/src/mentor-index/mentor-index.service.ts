@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, type AppEnv } from '@preceptor/core';
+import { APP_ENV, errorMessage, type AppEnv } from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -99,9 +99,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
       await this.apply(this.index, userIds);
     } catch (error) {
       failed = true;
-      this.logger.warn(
-        `Could not refresh the mentor index now: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.logger.warn(`Could not refresh the mentor index now: ${errorMessage(error)}`);
     }
     // A reload in flight may have read them before the change; apply them again after it.
     if (failed || this.draining) {
@@ -168,7 +166,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
         // Changes taken off the queue may be lost with the failed read: serve the index as it is
         // and rebuild it shortly, which also recovers anything missed.
         this.logger.error(
-          `Could not update the mentor index, reloading in ${RETRY_MS} ms: ${error instanceof Error ? error.message : String(error)}`,
+          `Could not update the mentor index, reloading in ${RETRY_MS} ms: ${errorMessage(error)}`,
         );
         clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => {

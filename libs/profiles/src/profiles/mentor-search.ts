@@ -2,6 +2,9 @@ import { isUtcTimestamp } from '../mentor-index/mentor-index.js';
 import { PROFILE_COLUMNS } from './profile-row.js';
 import type { MentorFilter } from '../dto/mentors.args.js';
 
+/** Whole profiles plus the exact created_at text that cursors carry. */
+const LISTING_SELECT = `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles`;
+
 /** Stored words of name, headline and bio (kept by a trigger), indexed by ix_profiles_mentor_search. */
 export const SEARCH_DOCUMENT = 'search_vector';
 
@@ -169,7 +172,7 @@ export function mentorPageSql(
   }
   values.push(first + 1);
   const limit = `$${values.length}`;
-  const select = `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles WHERE ${query.where}${keyset}`;
+  const select = `${LISTING_SELECT} WHERE ${query.where}${keyset}`;
   const order = 'ORDER BY created_at DESC, user_id DESC';
   return {
     text: fewMatches
@@ -225,8 +228,7 @@ export function countFromTextProbe(
 /** Whole profiles of the given mentors (a page the mentor index found), in any order. */
 export function mentorRowsByIdSql(userIds: readonly string[]): SqlStatement {
   return {
-    text: `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at FROM profiles
-            WHERE user_id = ANY($1::uuid[]) AND is_mentor`,
+    text: `${LISTING_SELECT} WHERE user_id = ANY($1::uuid[]) AND is_mentor`,
     values: [userIds],
   };
 }

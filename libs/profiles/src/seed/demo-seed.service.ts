@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, type AppEnv } from '@preceptor/core';
+import { APP_ENV, errorMessage, type AppEnv } from '@preceptor/core';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { SEED_PASSWORD, seedPeople } from './seed-loader.js';
@@ -29,7 +29,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     } catch (error) {
       // Demo data is a convenience: the API still serves without it, so report and carry on.
       this.logger.error(
-        `Demo seeding failed: ${error instanceof Error ? error.message : String(error)}`,
+        `Demo seeding failed: ${errorMessage(error)}`,
         error instanceof Error ? error.stack : undefined,
       );
     }
