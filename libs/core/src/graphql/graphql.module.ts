@@ -1,11 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { APP_ENV } from '../config/config.module.js';
 import type { AppEnv } from '../config/env.js';
+import { CompiledApolloDriver } from './compiled-execution.js';
 import { formatGraphqlError } from './format-error.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { GraphqlExceptionFilter } from './graphql-exception.filter.js';
@@ -49,7 +50,7 @@ export function graphqlOptions(env: AppEnv): ApolloDriverConfig {
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
-      driver: ApolloDriver,
+      driver: CompiledApolloDriver,
       inject: [APP_ENV],
       useFactory: graphqlOptions,
     }),
