@@ -4,8 +4,6 @@
 //   DATABASE_URL=postgres://…/db_with_1M_mentors npm run bench:mentors [-- --seconds 5]
 //
 // The API runs as a separate process (node dist/apps/api/src/main.js), as in production.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +26,7 @@ import {
   type MentorFilter,
 } from '@preceptor/profiles';
 import pg from 'pg';
+import { graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -42,6 +41,8 @@ const SECONDS = Number(options.seconds);
 const PORT = Number(options.port);
 const CONCURRENCY = [1, 4];
 const PAGE_SIZE = 20;
+const client = graphqlClient(PORT);
+const graphql = client.call;
 
 interface Scenario {
   name: string;
@@ -57,16 +58,6 @@ interface Stats {
   perSecond: number;
   count: number;
 }
-
-const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $after: String) {
-  mentors(filter: $filter, first: $first, after: $after) {
-    totalCount totalCountExact
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node { userId fullName headline track careerStage
-      specialties { slug name } languages country region timeZone
-      mentor { offers capacity activeMenteeCount acceptingMentees } } }
-  }
-}`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -101,82 +92,6 @@ async function measure(clients: number, once: () => Promise<void>): Promise<Stat
 
 function encodeCursor(cursor: MentorCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-async function startApi(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
-      AUTH_RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-      MIGRATIONS_RUN: 'false',
-      SEED_DEMO: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  // Up to a minute: the API indexes every mentor before it listens (~13 s per million here).
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const ready = await fetch(`http://127.0.0.1:${PORT}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return child;
-  }
-  child.kill('SIGTERM');
-  throw new Error('The API did not become ready');
-}
-
-// Requests go through node:http with keep-alive rather than fetch: on 2 shared cores the load
-// generator competes with the API for CPU, and fetch spends ~1.5 ms of it per request (node:http
-// ~0.5 ms).
-const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-
-function graphql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const body = JSON.stringify({ query, variables });
-  return new Promise<T>((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: PORT,
-        path: '/graphql',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          try {
-            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-              data?: T;
-              errors?: unknown[];
-            };
-            if (parsed.errors || !parsed.data) {
-              reject(new Error(`GraphQL error: ${JSON.stringify(parsed.errors)}`));
-            } else {
-              resolve(parsed.data);
-            }
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /** Picks realistic filter values from the data itself: the commonest and a rare specialty, etc. */
@@ -284,22 +199,10 @@ async function main(): Promise<void> {
     `${mentorCount.toLocaleString('en-US')} mentors, PostgreSQL ${rows[0].pg}, ${cpus().length} cores, ${SECONDS}s per measurement`,
   );
 
-  const api = await startApi(databaseUrl);
+  const api = await startApi({ databaseUrl, port: PORT });
   const results: string[] = [];
   try {
-    const email = `bench-${Date.now()}@bench.preceptor.example`;
-    const auth = await graphql<{ signUp: { accessToken: string } }>(
-      'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-      {
-        input: {
-          email,
-          password: 'a benchmark passphrase',
-          fullName: 'Benchmark Client',
-          roles: ['MENTEE'],
-        },
-      },
-    );
-    const token = auth.signUp.accessToken;
+    const token = await signUpClient(graphql);
 
     const header =
       '| scenario | clients | matches | API p50 ms | API p99 ms | API req/s | its SQL p50 ms | its SQL p99 ms | SQL-only p50 ms | SQL-only p99 ms | SQL-only req/s |';
@@ -372,7 +275,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    agent.destroy();
+    client.close();
     api.kill('SIGTERM');
     await pool.end();
   }

@@ -1,0 +1,138 @@
+// What the benchmarks share: the API as a separate process (node dist/apps/api/src/main.js, as in
+// production), a lean GraphQL client, and a signed-up client to call it as.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+
+export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $after: String) {
+  mentors(filter: $filter, first: $first, after: $after) {
+    totalCount totalCountExact
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { userId fullName headline track careerStage
+      specialties { slug name } languages country region timeZone
+      mentor { offers capacity activeMenteeCount acceptingMentees } } }
+  }
+}`;
+
+export interface StartApiOptions {
+  databaseUrl: string;
+  port: number;
+  /** A command the API runs under (e.g. valgrind and its flags). */
+  wrapper?: string[];
+  /** The API indexes every mentor before it listens (~13 s per million here). */
+  readyWithinMs?: number;
+  env?: Record<string, string>;
+}
+
+export async function startApi(options: StartApiOptions): Promise<ChildProcess> {
+  const [command = process.execPath, ...prefix] = options.wrapper
+    ? [...options.wrapper, process.execPath]
+    : [process.execPath];
+  const child = spawn(command, [...prefix, 'dist/apps/api/src/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+      AUTH_RATE_LIMIT: '0',
+      LOG_LEVEL: 'warn',
+      MIGRATIONS_RUN: 'false',
+      SEED_DEMO: 'false',
+      ...options.env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const ready = await fetch(`http://127.0.0.1:${options.port}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return child;
+  }
+  child.kill('SIGTERM');
+  throw new Error('The API did not become ready');
+}
+
+export type GraphqlCall = <T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+) => Promise<T>;
+
+// Requests go through node:http with keep-alive rather than fetch: on 2 shared cores the load
+// generator competes with the API for CPU, and fetch spends ~1.5 ms of it per request (node:http
+// ~0.5 ms).
+export interface GraphqlClient {
+  call: GraphqlCall;
+  /** Closes the kept-alive connections, so the process can exit. */
+  close(): void;
+}
+
+export function graphqlClient(port: number): GraphqlClient {
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const call = <T>(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<T> => {
+    const body = JSON.stringify({ query, variables });
+    return new Promise<T>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            try {
+              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                data?: T;
+                errors?: unknown[];
+              };
+              if (parsed.errors || !parsed.data) {
+                reject(new Error(`GraphQL error: ${JSON.stringify(parsed.errors)}`));
+              } else {
+                resolve(parsed.data);
+              }
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  };
+  return { call, close: () => agent.destroy() };
+}
+
+/** Signs up a fresh mentee and returns its access token. */
+export async function signUpClient(graphql: GraphqlCall): Promise<string> {
+  const auth = await graphql<{ signUp: { accessToken: string } }>(
+    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+    {
+      input: {
+        email: `bench-${Date.now()}@bench.preceptor.example`,
+        password: 'a benchmark passphrase',
+        fullName: 'Benchmark Client',
+        roles: ['MENTEE'],
+      },
+    },
+  );
+  return auth.signUp.accessToken;
+}
