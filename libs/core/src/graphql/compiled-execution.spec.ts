@@ -49,14 +49,15 @@ if (mentorType instanceof GraphQLObjectType) {
   }
 }
 
-/** Runs one request's document three times through one gateway: interpreted, then compiled. */
-async function runs(
+/** One request, run again and again through one gateway's executor (as Apollo would). */
+async function executorFor(
+  gatewaySchema: GraphQLSchema,
   source: string,
   variables: Record<string, unknown> = {},
   operationName: string | null = null,
   document: DocumentNode = parse(source),
 ) {
-  const gateway = compiledExecutionGateway(schema);
+  const gateway = compiledExecutionGateway(gatewaySchema);
   const { executor } = await gateway.load({ apollo: { keyHash: '', graphRef: '' } });
   const operation = getOperationAST(document, operationName);
   if (!executor || !operation) throw new Error('no executor or operation');
@@ -67,10 +68,19 @@ async function runs(
     request: { query: source, variables },
     context: {},
   } as unknown as GatewayGraphQLRequestContext;
+  return () => executor(requestContext);
+}
+
+/** Runs one request three times through one gateway: interpreted, then compiled. */
+async function runs(
+  source: string,
+  variables: Record<string, unknown> = {},
+  operationName: string | null = null,
+  document: DocumentNode = parse(source),
+) {
+  const run = await executorFor(schema, source, variables, operationName, document);
   const results = [];
-  for (let run = 0; run < 3; run++) {
-    results.push(JSON.parse(JSON.stringify(await executor(requestContext))) as unknown);
-  }
+  for (let i = 0; i < 3; i++) results.push(JSON.parse(JSON.stringify(await run())) as unknown);
   return results;
 }
 
@@ -120,20 +130,11 @@ describe('compiledExecutionGateway', () => {
   );
 
   it('keeps what Apollo needs to answer bad variables with BAD_USER_INPUT, once compiled', async () => {
-    const source = 'query($f: Filter) { mentors(filter: $f) { id } }';
-    const document = parse(source);
-    const gateway = compiledExecutionGateway(schema);
-    const { executor } = await gateway.load({ apollo: { keyHash: '', graphRef: '' } });
-    const operation = getOperationAST(document);
-    const requestContext = {
-      document,
-      operation,
-      operationName: null,
-      request: { query: source, variables: { f: { tracks: ['SURGEON'] } } },
-      context: {},
-    } as unknown as GatewayGraphQLRequestContext;
-    await executor?.(requestContext);
-    const compiled = await executor?.(requestContext);
+    const run = await executorFor(schema, 'query($f: Filter) { mentors(filter: $f) { id } }', {
+      f: { tracks: ['SURGEON'] },
+    });
+    await run();
+    const compiled = await run();
     expect(compiled?.errors?.[0]?.message).toContain(
       'Variable "$f" got invalid value "SURGEON" at "f.tracks[0]"',
     );
@@ -148,18 +149,9 @@ describe('compiledExecutionGateway', () => {
     const withFunction = buildSchema('type Answer { value: Int } type Query { answer: Answer }');
     const answer = withFunction.getQueryType()?.getFields().answer;
     if (answer) answer.resolve = () => ({ value: () => 42 });
-    const gateway = compiledExecutionGateway(withFunction);
-    const { executor } = await gateway.load({ apollo: { keyHash: '', graphRef: '' } });
-    const document = parse('{ answer { value } }');
-    const requestContext = {
-      document,
-      operation: getOperationAST(document),
-      operationName: null,
-      request: { query: '{ answer { value } }', variables: {} },
-      context: {},
-    } as unknown as GatewayGraphQLRequestContext;
-    expect(await executor?.(requestContext)).toEqual({ data: { answer: { value: 42 } } });
-    const compiled = await executor?.(requestContext);
+    const run = await executorFor(withFunction, '{ answer { value } }');
+    expect(await run()).toEqual({ data: { answer: { value: 42 } } });
+    const compiled = await run();
     expect(compiled?.data).toEqual({ answer: { value: null } });
     expect(compiled?.errors?.[0]?.message).toMatch(/Int cannot represent/);
   });

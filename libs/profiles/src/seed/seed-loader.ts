@@ -453,6 +453,10 @@ class FacetTally {
   }
 }
 
+/** The document the search-vector trigger would index for this person. */
+const documentOf = (person: SyntheticPerson): string =>
+  searchDocument(person.fullName, person.headline, person.bio);
+
 /** Non-ASCII characters of generated text whose parsing depends on the database's locale. */
 const LOCALE_DEPENDENT = ['·'];
 /** Generated people compared with PostgreSQL's own parser before the model is trusted. */
@@ -488,7 +492,7 @@ async function trustedSearchVectorModel(
     const end = range.first + Math.min(range.count, MODEL_SAMPLE / batches.length);
     for (let index = range.first; index < end; index++) {
       const person = people.person(role, index);
-      const document = searchDocument(person.fullName, person.headline, person.bio);
+      const document = documentOf(person);
       const vector = model.of(document);
       if (vector === null) continue;
       documents.push(document);
@@ -645,8 +649,7 @@ export async function seedPeople(
         (role, index) => {
           const person = people.person(role, index);
           facets?.add(person);
-          const vector =
-            vectorModel?.of(searchDocument(person.fullName, person.headline, person.bio)) ?? null;
+          const vector = vectorModel?.of(documentOf(person)) ?? null;
           if (vector !== null) summary.searchVectors.seeder += 1;
           else if (vectorModel) unmodelled.push(person.id);
           return profileRow(person, vector);
