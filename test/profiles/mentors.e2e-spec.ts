@@ -225,6 +225,14 @@ describe.each(MODES)('mentors(filter, first, after) %s', (_mode, indexed) => {
         after: Buffer.from(JSON.stringify({ c: "2020-01-01'; --", u: 'x' })).toString('base64url'),
       },
     ],
+    [
+      'after',
+      {
+        after: Buffer.from(
+          JSON.stringify({ c: '2026-01-01 00:00:00+00', u: '-'.repeat(36) }),
+        ).toString('base64url'),
+      },
+    ],
     ['filter.specialtySlugs', { filter: { specialtySlugs: ['no-such-specialty'] } }],
     ['filter.languages', { filter: { languages: ['xx'] } }],
   ])('refuses a bad %s with BAD_USER_INPUT', async (field, variables) => {

@@ -116,6 +116,23 @@ describe('MentorIndex', () => {
     expect(index.query([], undefined, 10).userIds).toEqual([mentor(1, []).userId]);
   });
 
+  it('keeps each value\'s count through repeated keys, re-upserts and removals', () => {
+    const index = new MentorIndex();
+    index.upsert(mentor(1, [nurse, spanish, spanish]));
+    index.upsert(mentor(2, [nurse]));
+    index.upsert(mentor(1, [nurse, spanish]));
+    expect(index.query([[nurse]], undefined, 10).total).toBe(2);
+    expect(index.query([[spanish]], undefined, 10).total).toBe(1);
+    index.upsert(mentor(2, [spanish]));
+    index.remove(mentor(1, []).userId);
+    expect(index.query([[nurse]], undefined, 10)).toEqual({ total: 0, userIds: [] });
+    expect(index.query([[spanish]], undefined, 10)).toEqual({
+      total: 1,
+      userIds: [mentor(2, []).userId],
+    });
+    expect(index.query([], undefined, 10).total).toBe(1);
+  });
+
   it('places a mentor who arrives late by its created_at, and reuses freed slots', () => {
     const index = new MentorIndex();
     index.upsert(mentor(1, [nurse]));
@@ -181,6 +198,13 @@ describe('MentorIndex', () => {
       [[facetKey('language', 'rare')]],
       [[facetKey('language', 'rare')], [facetKey('track', 'd')]],
       [[facetKey('language', 'missing')]],
+      [[facetKey('language', 'missing'), facetKey('language', 'rare')]],
+      [[facetKey('track', 'b')], [facetKey('language', 'a')], [facetKey('language', 'b')]],
+      [
+        [facetKey('language', 'a'), facetKey('language', 'rare')],
+        [facetKey('track', 'c'), facetKey('track', 'd')],
+        [facetKey('language', 'd')],
+      ],
     ];
     for (const groups of scenarios) {
       const expected = [...truth.values()]

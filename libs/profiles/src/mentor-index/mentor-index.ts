@@ -8,6 +8,8 @@
  * reused after removal; `order` keeps slots sorted by (created_at, user_id) ascending.
  */
 
+import { SlotIds, uuidWords } from './slot-ids.js';
+
 /** created_at in microseconds since the epoch, then user_id: the keyset order of mentors. */
 export interface SortKey {
   time: number;
@@ -59,6 +61,12 @@ export function compareKeys(a: SortKey, b: SortKey): number {
   return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
 }
 
+/** The mentors having one facet value, and how many they are (kept as bits change). */
+interface Facet {
+  bits: Uint32Array;
+  count: number;
+}
+
 function popcount(word: number): number {
   let v = word - ((word >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -69,18 +77,18 @@ export class MentorIndex {
   private capacity = INITIAL_SLOTS;
   /** Slots handed out so far (live or free); bitmaps are only read up to here. */
   private highWater = 0;
-  private readonly bitmaps = new Map<string, Uint32Array>();
+  private readonly facets = new Map<string, Facet>();
   private alive = new Uint32Array(INITIAL_SLOTS / 32);
   private slotTime = new Float64Array(INITIAL_SLOTS);
-  private readonly slotUser: string[] = [];
-  private readonly slotByUser = new Map<string, number>();
+  private readonly ids = new SlotIds(INITIAL_SLOTS);
   private readonly freeSlots: number[] = [];
   /** Live slots sorted by (time, userId) ascending; the newest mentor is last. */
   private order = new Int32Array(INITIAL_SLOTS);
   private size = 0;
   /** Reused per query: queries run synchronously, one at a time. */
   private scratch = new Uint32Array(INITIAL_SLOTS / 32);
-  private groupScratch = new Uint32Array(INITIAL_SLOTS / 32);
+  private unionScratch = new Uint32Array(INITIAL_SLOTS / 32);
+  private readonly keyId = new Uint32Array(4);
 
   get count(): number {
     return this.size;
@@ -88,41 +96,45 @@ export class MentorIndex {
 
   /** Adds a mentor or replaces its facets. */
   upsert(mentor: IndexedMentor): void {
-    let slot = this.slotByUser.get(mentor.userId);
-    if (slot !== undefined && this.slotTime[slot] !== mentor.time) {
+    let slot = this.ids.find(mentor.userId);
+    if (slot !== -1 && this.slotTime[slot] !== mentor.time) {
       this.remove(mentor.userId);
-      slot = undefined;
+      slot = -1;
     }
-    if (slot === undefined) {
+    if (slot === -1) {
       slot = this.takeSlot();
       this.slotTime[slot] = mentor.time;
-      this.slotUser[slot] = mentor.userId;
-      this.slotByUser.set(mentor.userId, slot);
+      this.ids.assign(slot, mentor.userId);
       this.alive[slot >>> 5] |= 1 << (slot & 31);
       this.insertInOrder(slot, mentor);
     } else {
       this.clearFacets(slot);
     }
+    const word = slot >>> 5;
+    const bit = 1 << (slot & 31);
     for (const key of mentor.keys) {
-      let bitmap = this.bitmaps.get(key);
-      if (!bitmap) {
-        bitmap = new Uint32Array(this.capacity / 32);
-        this.bitmaps.set(key, bitmap);
+      let facet = this.facets.get(key);
+      if (!facet) {
+        facet = { bits: new Uint32Array(this.capacity / 32), count: 0 };
+        this.facets.set(key, facet);
       }
-      bitmap[slot >>> 5] |= 1 << (slot & 31);
+      if ((facet.bits[word] & bit) === 0) {
+        facet.bits[word] |= bit;
+        facet.count += 1;
+      }
     }
   }
 
   /** Forgets a mentor (no longer a mentor, or deleted); false when it was not indexed. */
   remove(userId: string): boolean {
-    const slot = this.slotByUser.get(userId);
-    if (slot === undefined) return false;
+    const slot = this.ids.find(userId);
+    if (slot === -1) return false;
     const position = this.positionOf({ time: this.slotTime[slot], userId });
     this.order.copyWithin(position, position + 1, this.size);
     this.size -= 1;
     this.clearFacets(slot);
     this.alive[slot >>> 5] &= ~(1 << (slot & 31));
-    this.slotByUser.delete(userId);
+    this.ids.release(slot);
     this.freeSlots.push(slot);
     return true;
   }
@@ -130,12 +142,32 @@ export class MentorIndex {
   /** Matches of `groups` (exact count) and one page of them after `after`, newest first. */
   query(groups: FacetGroups, after: SortKey | undefined, limit: number): IndexPage {
     const words = Math.ceil(this.highWater / 32);
-    const matches = this.scratch;
-    matches.set(this.alive.subarray(0, words));
-    for (const group of groups) this.intersect(matches, group, words);
+    const resolved: Facet[][] = [];
+    for (const group of groups) {
+      const facets: Facet[] = [];
+      for (const key of group) {
+        const facet = this.facets.get(key);
+        if (facet && facet.count > 0) facets.push(facet);
+      }
+      if (facets.length === 0) return { total: 0, userIds: [] };
+      resolved.push(facets);
+    }
 
-    let total = 0;
-    for (let i = 0; i < words; i += 1) if (matches[i] !== 0) total += popcount(matches[i]);
+    // No filter, or one value: the live set or that value's bitmap already is the answer, and
+    // its size is kept as bits change, so only the page costs anything. Facet bitmaps never
+    // hold a removed slot.
+    let matches: Uint32Array;
+    let total: number;
+    if (resolved.length === 0) {
+      matches = this.alive;
+      total = this.size;
+    } else if (resolved.length === 1 && resolved[0].length === 1) {
+      matches = resolved[0][0].bits;
+      total = resolved[0][0].count;
+    } else {
+      matches = this.scratch;
+      total = this.combine(resolved, words, matches);
+    }
     if (total === 0 || limit <= 0) return { total, userIds: [] };
 
     const end = after ? this.positionOf(after) : this.size;
@@ -143,27 +175,36 @@ export class MentorIndex {
       total < EXTRACT_BELOW
         ? this.newestBySorting(matches, words, after, limit)
         : this.newestByWalking(matches, end, limit);
-    return { total, userIds: slots.map((slot) => this.slotUser[slot]) };
+    return { total, userIds: slots.map((slot) => this.ids.idOf(slot)) };
   }
 
-  private intersect(matches: Uint32Array, group: readonly string[], words: number): void {
-    const bitmaps = group
-      .map((key) => this.bitmaps.get(key))
-      .filter((bitmap): bitmap is Uint32Array => bitmap !== undefined);
-    if (bitmaps.length === 0) {
-      matches.fill(0, 0, words);
-    } else if (bitmaps.length === 1) {
-      const only = bitmaps[0];
-      for (let i = 0; i < words; i += 1) matches[i] &= only[i];
-    } else {
-      const union = this.groupScratch;
-      union.set(bitmaps[0].subarray(0, words));
-      for (let b = 1; b < bitmaps.length; b += 1) {
-        const bitmap = bitmaps[b];
-        for (let i = 0; i < words; i += 1) union[i] |= bitmap[i];
-      }
-      for (let i = 0; i < words; i += 1) matches[i] &= union[i];
+  /**
+   * ANDs the groups (each an OR of its facets) into `into` and returns how many bits are set.
+   * Each step is a tight loop over the words, which V8 runs several times faster than one loop
+   * visiting every bitmap per word.
+   */
+  private combine(groups: Facet[][], words: number, into: Uint32Array): number {
+    const [first, ...rest] = groups;
+    into.set(first[0].bits.subarray(0, words));
+    for (let f = 1; f < first.length; f += 1) {
+      const bits = first[f].bits;
+      for (let i = 0; i < words; i += 1) into[i] |= bits[i];
     }
+    for (const group of rest) {
+      let bits = group[0].bits;
+      if (group.length > 1) {
+        bits = this.unionScratch;
+        bits.set(group[0].bits.subarray(0, words));
+        for (let f = 1; f < group.length; f += 1) {
+          const more = group[f].bits;
+          for (let i = 0; i < words; i += 1) bits[i] |= more[i];
+        }
+      }
+      for (let i = 0; i < words; i += 1) into[i] &= bits[i];
+    }
+    let total = 0;
+    for (let i = 0; i < words; i += 1) if (into[i] !== 0) total += popcount(into[i]);
+    return total;
   }
 
   /**
@@ -177,13 +218,17 @@ export class MentorIndex {
     limit: number,
   ): number[] {
     const best: number[] = [];
-    for (let i = 0; i < words; i += 1) {
+    const cursorTime = after?.time ?? 0;
+    if (after) uuidWords(after.userId, this.keyId);
+    // Highest slots first: slots are handed out as mentors arrive, mostly newest last, so the
+    // list fills with new mentors early and most later candidates fail the first comparison.
+    for (let i = words - 1; i >= 0; i -= 1) {
       let word = matches[i];
       while (word !== 0) {
-        const bit = 31 - Math.clz32(word & -word);
-        word &= word - 1;
+        const bit = 31 - Math.clz32(word);
+        word ^= 1 << bit;
         const slot = i * 32 + bit;
-        if (after && this.compareSlot(slot, after.time, after.userId) >= 0) continue;
+        if (after && this.compareSlot(slot, cursorTime, this.keyId) >= 0) continue;
         if (best.length === limit && this.compareSlots(slot, best[limit - 1]) < 0) continue;
         let at = best.length === limit ? limit - 1 : best.length;
         while (at > 0 && this.compareSlots(slot, best[at - 1]) > 0) {
@@ -206,25 +251,28 @@ export class MentorIndex {
     return found;
   }
 
-  /** Orders a slot against a key: negative when the slot is older. */
-  private compareSlot(slot: number, time: number, userId: string): number {
+  /** Orders a slot against a key (its id as words): negative when the slot is older. */
+  private compareSlot(slot: number, time: number, id: Uint32Array): number {
     const slotTime = this.slotTime[slot];
     if (slotTime !== time) return slotTime < time ? -1 : 1;
-    const slotUser = this.slotUser[slot];
-    return slotUser < userId ? -1 : slotUser > userId ? 1 : 0;
+    return this.ids.compare(slot, id);
   }
 
   private compareSlots(a: number, b: number): number {
-    return this.compareSlot(a, this.slotTime[b], this.slotUser[b]);
+    const timeA = this.slotTime[a];
+    const timeB = this.slotTime[b];
+    if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+    return this.ids.compareSlots(a, b);
   }
 
   /** The first position in `order` whose key is not below `key`. */
   private positionOf(key: SortKey): number {
+    uuidWords(key.userId, this.keyId);
     let low = 0;
     let high = this.size;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.compareSlot(this.order[middle], key.time, key.userId) < 0) low = middle + 1;
+      if (this.compareSlot(this.order[middle], key.time, this.keyId) < 0) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -233,7 +281,7 @@ export class MentorIndex {
   private insertInOrder(slot: number, key: SortKey): void {
     // Mentors mostly arrive newest last: append without searching.
     const position =
-      this.size === 0 || this.compareSlot(this.order[this.size - 1], key.time, key.userId) < 0
+      this.size === 0 || this.compareSlots(this.order[this.size - 1], slot) < 0
         ? this.size
         : this.positionOf(key);
     this.order.copyWithin(position + 1, position, this.size);
@@ -243,8 +291,13 @@ export class MentorIndex {
 
   private clearFacets(slot: number): void {
     const word = slot >>> 5;
-    const mask = ~(1 << (slot & 31));
-    for (const bitmap of this.bitmaps.values()) bitmap[word] &= mask;
+    const bit = 1 << (slot & 31);
+    for (const facet of this.facets.values()) {
+      if ((facet.bits[word] & bit) !== 0) {
+        facet.bits[word] &= ~bit;
+        facet.count -= 1;
+      }
+    }
   }
 
   private takeSlot(): number {
@@ -263,7 +316,7 @@ export class MentorIndex {
       wider.set(bitmap);
       return wider;
     };
-    for (const [key, bitmap] of this.bitmaps) this.bitmaps.set(key, widen(bitmap));
+    for (const facet of this.facets.values()) facet.bits = widen(facet.bits);
     this.alive = widen(this.alive);
     const time = new Float64Array(capacity);
     time.set(this.slotTime);
@@ -272,7 +325,8 @@ export class MentorIndex {
     order.set(this.order);
     this.order = order;
     this.scratch = new Uint32Array(capacity / 32);
-    this.groupScratch = new Uint32Array(capacity / 32);
+    this.unionScratch = new Uint32Array(capacity / 32);
+    this.ids.grow(capacity, this.order.subarray(0, this.size));
     this.capacity = capacity;
   }
 }

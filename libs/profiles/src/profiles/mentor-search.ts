@@ -32,7 +32,7 @@ export function isMentorCursor(value: unknown): value is MentorCursor {
     typeof (value as MentorCursor).c === 'string' &&
     isUtcTimestamp((value as MentorCursor).c) &&
     typeof (value as MentorCursor).u === 'string' &&
-    /^[0-9a-f-]{36}$/.test((value as MentorCursor).u)
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test((value as MentorCursor).u)
   );
 }
 

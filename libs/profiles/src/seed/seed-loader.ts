@@ -236,21 +236,65 @@ interface Batch {
   range: SeedRange;
 }
 
-/** COPY chunks for every person in the batches, reporting rows as they are produced. */
+/** Who is loaded, in which order: parallel arrays of batch number and person index. */
+interface LoadOrder {
+  batch: Uint8Array;
+  index: Uint32Array;
+}
+
+/** Everyone in the batches, batch by batch, by index. */
+function inBatchOrder(batches: readonly Batch[]): LoadOrder {
+  const total = batches.reduce((sum, { range }) => sum + range.count, 0);
+  const order: LoadOrder = { batch: new Uint8Array(total), index: new Uint32Array(total) };
+  let at = 0;
+  batches.forEach(({ range }, b) => {
+    for (let i = 0; i < range.count; i++, at++) {
+      order.batch[at] = b;
+      order.index[at] = range.first + i;
+    }
+  });
+  return order;
+}
+
+/**
+ * Everyone in the batches in order of sign-up. A real profiles table is appended as people
+ * join, so its rows lie on disk in roughly created_at order, and reading the newest mentors
+ * reads neighbouring pages; loading in index order would scatter them over the whole table.
+ */
+function inSignUpOrder(people: SyntheticPeople, batches: readonly Batch[]): LoadOrder {
+  const byIndex = inBatchOrder(batches);
+  const total = byIndex.index.length;
+  const time = new Float64Array(total);
+  for (let at = 0; at < total; at++) {
+    time[at] = people.signedUpAt(batches[byIndex.batch[at]].role, byIndex.index[at]);
+  }
+  const permutation = new Uint32Array(total);
+  for (let at = 0; at < total; at++) permutation[at] = at;
+  permutation.sort((a, b) => time[a] - time[b] || a - b);
+  const order: LoadOrder = { batch: new Uint8Array(total), index: new Uint32Array(total) };
+  for (let at = 0; at < total; at++) {
+    order.batch[at] = byIndex.batch[permutation[at]];
+    order.index[at] = byIndex.index[permutation[at]];
+  }
+  return order;
+}
+
+/** COPY chunks for every person, in `order`, reporting rows as they are produced. */
 function* copyChunks(
   batches: readonly Batch[],
+  order: LoadOrder,
   row: (role: SeedRole, index: number) => string,
   onRows: (rows: number) => void,
 ): Generator<string> {
-  for (const { role, range } of batches) {
-    const end = range.first + range.count;
-    for (let start = range.first; start < end; start += ROWS_PER_CHUNK) {
-      const stop = Math.min(start + ROWS_PER_CHUNK, end);
-      let chunk = '';
-      for (let index = start; index < stop; index++) chunk += row(role, index);
-      yield chunk;
-      onRows(stop - start);
+  const total = order.index.length;
+  for (let start = 0; start < total; start += ROWS_PER_CHUNK) {
+    const stop = Math.min(start + ROWS_PER_CHUNK, total);
+    let chunk = '';
+    for (let at = start; at < stop; at++) {
+      chunk += row(batches[order.batch[at]].role, order.index[at]);
     }
+    yield chunk;
+    onRows(stop - start);
   }
 }
 
@@ -628,8 +672,10 @@ export async function seedPeople(
       client,
       'users',
       USER_COLUMNS,
+      // Accounts in index order: their ids rise with it, so primary-key inserts append.
       copyChunks(
         batches,
+        inBatchOrder(batches),
         (role, index) => userRow(people.account(role, index), passwordHash),
         advance,
       ),
@@ -646,6 +692,7 @@ export async function seedPeople(
       PROFILE_COLUMNS,
       copyChunks(
         batches,
+        inSignUpOrder(people, batches),
         (role, index) => {
           const person = people.person(role, index);
           facets?.add(person);

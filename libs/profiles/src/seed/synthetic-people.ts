@@ -748,6 +748,11 @@ export class SyntheticPeople {
     return new Rng(mix32(mix32(this.seedHash ^ ROLE_TAG[role]) ^ Math.imul(index, 0x9e3779b1)));
   }
 
+  /** When this person signed up (ms since the epoch), without drawing the rest of them. */
+  signedUpAt(role: SeedRole, index: number): number {
+    return this.drawIdentity(this.rngFor(role, index)).createdMs;
+  }
+
   account(role: SeedRole, index: number): SyntheticAccount {
     return this.drawAccount(this.rngFor(role, index), role, index).account;
   }
@@ -887,11 +892,13 @@ export class SyntheticPeople {
     };
   }
 
-  private drawAccount(
-    rng: Rng,
-    role: SeedRole,
-    index: number,
-  ): { account: SyntheticAccount; firstName: string; lastName: string } {
+  /** The draws that come first for everyone: name and sign-up time. */
+  private drawIdentity(rng: Rng): {
+    firstName: string;
+    lastName: string;
+    middle: string;
+    createdMs: number;
+  } {
     const firstName = rng.pick(FIRST_NAMES);
     const lastName = rng.pick(LAST_NAMES);
     const middle = rng.chance(0.15)
@@ -899,7 +906,15 @@ export class SyntheticPeople {
       : '';
     // Skewed towards recent sign-ups, as a growing platform's would be.
     const ageMs = SIGN_UP_WINDOW_MS * rng.next() ** 1.6;
-    const createdMs = Math.floor(this.asOfMs - ageMs);
+    return { firstName, lastName, middle, createdMs: Math.floor(this.asOfMs - ageMs) };
+  }
+
+  private drawAccount(
+    rng: Rng,
+    role: SeedRole,
+    index: number,
+  ): { account: SyntheticAccount; firstName: string; lastName: string } {
+    const { firstName, lastName, middle, createdMs } = this.drawIdentity(rng);
     const updatedMs = createdMs + Math.floor((this.asOfMs - createdMs) * rng.next() * rng.next());
     const alsoMentee = role === 'mentor' && rng.chance(MENTOR_ALSO_MENTEE);
     return {
