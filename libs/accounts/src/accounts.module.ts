@@ -9,6 +9,7 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
 import { PasswordHasher } from './password/password-hasher.service.js';
+import { ActiveSessionCache } from './sessions/active-session-cache.js';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
 import { SessionEntity } from './sessions/session.entity.js';
 import { SessionsService } from './sessions/sessions.service.js';
@@ -21,6 +22,7 @@ export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity]
 @Module({
   imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES), PassportModule, JwtModule.register({})],
   providers: [
+    ActiveSessionCache,
     AuthService,
     AuthResolver,
     AuthRateLimitGuard,

@@ -6,6 +6,7 @@ export * from './database/base.entity.js';
 export * from './database/data-source-options.js';
 export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';
+export * from './database/pg-listener.js';
 export * from './database/snake-naming.strategy.js';
 export * from './errors/domain-error.js';
 export * from './errors/to-graphql-error.js';

@@ -5,6 +5,7 @@ import { APP_ENV, type AppEnv } from '@preceptor/core';
 import { DataSource, type EntityManager, type QueryResult } from 'typeorm';
 import { AccountsError } from '../accounts.errors.js';
 import { Role } from '../users/role.enum.js';
+import { ActiveSessionCache } from './active-session-cache.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionEndReason, SessionEntity } from './session.entity.js';
 
@@ -41,6 +42,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_ENV) private readonly env: AppEnv,
+    private readonly activeSessions: ActiveSessionCache,
   ) {}
 
   async start(
@@ -109,13 +111,21 @@ export class SessionsService {
 
   /** The signed-in user behind an access token, or null once its session has ended. */
   async activeSessionUser(sessionId: string, userId: string): Promise<ActiveSessionUser | null> {
+    const { cache } = this.activeSessions;
+    const cached = cache.get(sessionId, userId);
+    if (cached) return { id: cached.userId, roles: cached.roles };
+    const generation = cache.currentGeneration;
     const rows: { id: string; roles: Role[] }[] = await this.dataSource.query(
       `SELECT u.id, u.roles::text[] AS roles
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL`,
       [sessionId, userId],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const roles = Object.freeze([...row.roles]) as Role[];
+    cache.put(sessionId, { userId: row.id, roles }, generation);
+    return { id: row.id, roles };
   }
 
   private async end(sessionId: string, reason: SessionEndReason): Promise<boolean> {
@@ -125,6 +135,8 @@ export class SessionsService {
       .set({ endedAt: () => 'now()', endReason: reason })
       .where('id = :sessionId AND ended_at IS NULL', { sessionId })
       .execute();
+    // At once here; other processes hear of it from the sessions trigger.
+    this.activeSessions.cache.forget(sessionId);
     return (result.affected ?? 0) > 0;
   }
 

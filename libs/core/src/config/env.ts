@@ -25,6 +25,7 @@ const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    SESSION_CACHE_TTL_MS: nonNegativeInt.max(300_000).default(30_000),
     AUTH_RATE_LIMIT: nonNegativeInt.default(5),
     AUTH_IP_RATE_LIMIT: nonNegativeInt.default(100),
     TRUST_PROXY: z.string().default('false'),

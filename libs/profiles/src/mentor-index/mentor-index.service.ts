@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, errorMessage, type AppEnv } from '@preceptor/core';
+import { APP_ENV, errorMessage, PgListener, type AppEnv } from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -21,7 +21,6 @@ import { MentorIndex, type IndexPage, type SortKey } from './mentor-index.js';
 import type { MentorFilter } from '../dto/mentors.args.js';
 
 const LOAD_BATCH = 20_000;
-const RECONNECT_MS = 1_000;
 const RETRY_MS = 5_000;
 
 /**
@@ -37,12 +36,11 @@ const RETRY_MS = 5_000;
 export class MentorIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MentorIndexService.name);
   private index: MentorIndex | null = null;
-  private listener: pg.Client | null = null;
+  private listener: PgListener | null = null;
   private readonly pending = new Set<string>();
   private reloadWanted = false;
   private draining: Promise<void> | null = null;
   private stopped = false;
-  private reconnectTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -70,10 +68,9 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.reconnectTimer);
     clearTimeout(this.retryTimer);
     await this.draining?.catch(() => undefined);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = null;
   }
 
@@ -109,40 +106,27 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
   }
 
   private async listen(): Promise<void> {
-    const client = this.client();
-    client.on('notification', (message) => {
-      if (message.channel !== MENTOR_CHANGES_CHANNEL || !message.payload) return;
-      if (message.payload === MENTOR_CHANGES_RELOAD) this.reloadWanted = true;
-      else this.pending.add(message.payload);
-      this.drain();
+    const listener = new PgListener({
+      url: this.url(),
+      channels: [MENTOR_CHANGES_CHANNEL],
+      applicationName: 'preceptor-mentor-index',
+      onNotification: (_channel, payload) => {
+        if (payload === MENTOR_CHANGES_RELOAD) this.reloadWanted = true;
+        else this.pending.add(payload);
+        this.drain();
+      },
+      onLost: (error) =>
+        this.logger.warn(
+          `Lost the mentor change feed${error ? ` (${error.message})` : ''}; reconnecting, then reloading`,
+        ),
+      // Notifications sent while disconnected are lost: rebuild from the table.
+      onRestored: () => {
+        this.reloadWanted = true;
+        this.drain();
+      },
     });
-    client.on('error', (error) => this.lostListener(client, error));
-    client.on('end', () => this.lostListener(client));
-    await client.connect();
-    await client.query(`LISTEN ${MENTOR_CHANGES_CHANNEL}`);
-    this.listener = client;
-  }
-
-  private lostListener(client: pg.Client, error?: Error): void {
-    if (this.stopped || this.listener !== client) return;
-    this.listener = null;
-    this.logger.warn(
-      `Lost the mentor change feed${error ? ` (${error.message})` : ''}; reconnecting, then reloading`,
-    );
-    client.end().catch(() => undefined);
-    const retry = (): void => {
-      this.reconnectTimer = setTimeout(() => {
-        if (this.stopped) return;
-        this.listen().then(
-          () => {
-            this.reloadWanted = true;
-            this.drain();
-          },
-          () => retry(),
-        );
-      }, RECONNECT_MS);
-    };
-    retry();
+    await listener.start();
+    this.listener = listener;
   }
 
   /** Applies queued changes one batch at a time; a reload replaces the whole index. */
@@ -223,12 +207,15 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
   }
 
   private client(): pg.Client {
-    // The application always configures PostgreSQL by URL (see createDataSourceOptions).
-    const { url } = this.dataSource.options as { url?: string };
     return new pg.Client({
-      connectionString: url,
+      connectionString: this.url(),
       options: '-c timezone=UTC',
       application_name: 'preceptor-mentor-index',
     });
+  }
+
+  private url(): string {
+    // The application always configures PostgreSQL by URL (see createDataSourceOptions).
+    return (this.dataSource.options as { url: string }).url;
   }
 }

@@ -1,3 +1,4 @@
+import { SessionChangeNotifications1795800000000 } from './1795800000000-SessionChangeNotifications.js';
 import { MentorChangeNotifications1795700000000 } from './1795700000000-MentorChangeNotifications.js';
 import { MentorFacetCounts1795604087582 } from './1795604087582-MentorFacetCounts.js';
 import { ProfileSearchVector1795603543380 } from './1795603543380-ProfileSearchVector.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   ProfileSearchVector1795603543380,
   MentorFacetCounts1795604087582,
   MentorChangeNotifications1795700000000,
+  SessionChangeNotifications1795800000000,
 ];
