@@ -18,12 +18,11 @@ import {
   mentorCountSql,
   mentorFacetCountSql,
   mentorPageSql,
+  mentorPageBySql,
   mentorRowsByIdSql,
-  mentorTextProbeSql,
-  countFromTextProbe,
-  type TextProbe,
   type MentorCursor,
   type MentorFilter,
+  type SqlStatement,
 } from '@preceptor/profiles';
 import pg from 'pg';
 import { graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
@@ -241,21 +240,18 @@ async function main(): Promise<void> {
         await pool.query(page.text, page.values);
       };
       // What the API itself sends: with the in-memory index, one read of the page by primary key;
-      // with free text, the probe of the newest candidates, then (for sparse words) the count,
-      // then the page.
+      // with free text, the same steps as the API (mentorPageBySql).
       const pageIds = sample.mentors.edges.map((edge) => edge.node.userId);
       const byIds = mentorRowsByIdSql(pageIds);
-      const probeSql = query.hasText ? mentorTextProbeSql(query) : undefined;
       const viaText = async (): Promise<void> => {
-        const probed = await pool.query<TextProbe>(probeSql!.text, probeSql!.values);
-        const settled = countFromTextProbe(probed.rows[0], PAGE_SIZE);
-        let few = settled !== null && settled.exact && settled.total <= MENTOR_COUNT_CAP;
-        if (!settled) {
-          const counted = await pool.query<{ n: number }>(count.text, count.values);
-          few = (counted.rows[0]?.n ?? 0) <= MENTOR_COUNT_CAP;
-        }
-        const page = mentorPageSql(query, scenario.after, PAGE_SIZE, few);
-        await pool.query(page.text, page.values);
+        await mentorPageBySql(
+          async <Row>(sql: SqlStatement) =>
+            (await pool.query<Row & pg.QueryResultRow>(sql.text, sql.values)).rows as Row[],
+          query,
+          scenario.after,
+          PAGE_SIZE,
+          true,
+        );
       };
       const viaItsSql = query.hasText
         ? viaText

@@ -375,6 +375,73 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
     expect(result.edges.map((edge) => edge.node.userId)).toEqual(newest.map((row) => row.user_id));
   });
 
+  /** A word the probe of the newest candidates finds `recent` times, `total` times in all. */
+  async function wordSeen(
+    recent: [number, number],
+    total: [number, number],
+  ): Promise<{ word: string; recent: number; total: number }> {
+    const [found] = await api.sql<{ word: string; recent: number; total: number }>(
+      `WITH words AS (
+         SELECT word FROM ts_stat('SELECT search_vector FROM profiles WHERE is_mentor')
+          WHERE ndoc BETWEEN 1 AND 80 AND word ~ '^[a-z]{5,}$'),
+       newest AS (
+         SELECT search_vector FROM profiles WHERE is_mentor
+          ORDER BY created_at DESC, user_id DESC LIMIT ${TEXT_PROBE_WINDOW}),
+       seen AS (
+         SELECT word,
+           (SELECT count(*) FROM newest n WHERE n.search_vector @@ to_tsquery('simple', word || ':*'))::int AS recent,
+           (SELECT count(*) FROM profiles p WHERE p.is_mentor
+              AND p.search_vector @@ to_tsquery('simple', word || ':*'))::int AS total
+         FROM words)
+       SELECT * FROM seen WHERE recent BETWEEN $1 AND $2 AND total BETWEEN $3 AND $4
+        ORDER BY word LIMIT 1`,
+      [...recent, ...total],
+    );
+    expect(found).toBeDefined();
+    return found;
+  }
+
+  async function newestMatching(word: string, limit: number): Promise<string[]> {
+    const rows = await api.sql<{ user_id: string }>(
+      `SELECT user_id FROM profiles WHERE is_mentor AND search_vector @@ to_tsquery('simple', $1)
+        ORDER BY created_at DESC, user_id DESC LIMIT $2`,
+      [`${word}:*`, limit],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  it('pages a word seen a few times among the newest by walking, with a lower bound', async () => {
+    // With pages of 2, a word seen once or twice in the probe window is "less than a page".
+    const { word, recent, total } = await wordSeen([1, 2], [4, 1_000]);
+    const page = (after?: string | null) =>
+      api.gql.ok<MentorsResult>(
+        MENTORS,
+        { filter: { text: word }, first: 2, after },
+        { token: viewer },
+      );
+    const one = (await page()).mentors;
+    expect(one).toMatchObject({ totalCountExact: false, pageInfo: { hasNextPage: true } });
+    expect(one.totalCount).toBeGreaterThanOrEqual(Math.max(recent, 3));
+    expect(one.totalCount).toBeLessThanOrEqual(total);
+    const two = (await page(one.pageInfo.endCursor)).mentors;
+    expect([...one.edges, ...two.edges].map((edge) => edge.node.userId)).toEqual(
+      await newestMatching(word, 4),
+    );
+  });
+
+  it('counts such a word exactly when the walk shows it has no more than a page', async () => {
+    const { word, total } = await wordSeen([1, 20], [1, 20]);
+    const result = (
+      await api.gql.ok<MentorsResult>(MENTORS, { filter: { text: word } }, { token: viewer })
+    ).mentors;
+    expect(result).toMatchObject({
+      totalCount: total,
+      totalCountExact: true,
+      pageInfo: { hasNextPage: false },
+    });
+    expect(result.edges.map((edge) => edge.node.userId)).toEqual(await newestMatching(word, 20));
+  });
+
   it('counts a rare word with the search index', async () => {
     const [{ word }] = await api.sql<{ word: string }>(
       `SELECT word FROM ts_stat('SELECT search_vector FROM profiles WHERE is_mentor')

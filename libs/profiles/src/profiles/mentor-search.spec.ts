@@ -10,7 +10,9 @@ import {
   mentorCountSql,
   mentorPageSql,
   mentorTextProbeSql,
+  mentorTextWalkSql,
   TEXT_PROBE_WINDOW,
+  TEXT_WALK_WINDOW,
   toPrefixQuery,
 } from './mentor-search.js';
 import { MeetingFormat } from './profile-enums.js';
@@ -127,6 +129,37 @@ describe('mentorTextProbeSql', () => {
 
   it('is only for free text', () => {
     expect(() => mentorTextProbeSql(buildMentorQuery({ country: 'US' }, undefined))).toThrow();
+  });
+});
+
+describe('mentorTextWalkSql', () => {
+  it('walks a bounded window of the newest candidates after the cursor, then reads the page', () => {
+    const sql = mentorTextWalkSql(
+      buildMentorQuery({ text: 'garcia', country: 'US' }, undefined),
+      { c: '2026-01-01 00:00:00+00', u: '00000000-0000-4000-8000-000000000001' },
+      20,
+    );
+    expect(sql.text).toMatch(
+      new RegExp(
+        String.raw`search_vector @@ to_tsquery\('simple', \$2::text\) AS matched FROM profiles\s+` +
+          String.raw`WHERE is_mentor AND country = \$1::bpchar AND \(created_at, user_id\) < \(\$3::timestamptz, \$4::uuid\)` +
+          String.raw` ORDER BY created_at DESC, user_id DESC LIMIT ${TEXT_WALK_WINDOW}\) newest\s+WHERE matched LIMIT \$5`,
+      ),
+    );
+    expect(sql.text).toMatch(
+      /WHERE user_id IN \(SELECT user_id FROM page\) ORDER BY created_at DESC/,
+    );
+    expect(sql.values).toEqual([
+      'US',
+      'garcia:*',
+      '2026-01-01 00:00:00+00',
+      '00000000-0000-4000-8000-000000000001',
+      21,
+    ]);
+  });
+
+  it('is only for free text', () => {
+    expect(() => mentorTextWalkSql(buildMentorQuery({}, undefined), undefined, 20)).toThrow();
   });
 });
 

@@ -202,6 +202,40 @@ export function mentorTextProbeSql(query: MentorQuery): SqlStatement {
   };
 }
 
+/** How far a mid-frequency word's page walks down the timeline before giving up (~15 ms). */
+export const TEXT_WALK_WINDOW = 20_000;
+
+/**
+ * Free text whose words the probe found among the newest mentors, but less than a page of them:
+ * the page walks the newest TEXT_WALK_WINDOW candidates after the cursor, reading only the
+ * stored text vector of each, then whole rows for the first + 1 it keeps. Fewer than first + 1
+ * rows means the window ran out, not the matches: the caller then counts with the search index.
+ */
+export function mentorTextWalkSql(
+  query: MentorQuery,
+  after: MentorCursor | undefined,
+  first: number,
+): SqlStatement {
+  if (!query.textClause) throw new Error('The walk is for free-text queries');
+  const values = [...query.params];
+  let keyset = '';
+  if (after) {
+    values.push(after.c, after.u);
+    keyset = ` AND (created_at, user_id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
+  }
+  values.push(first + 1);
+  const order = 'ORDER BY created_at DESC, user_id DESC';
+  return {
+    text: `WITH page AS MATERIALIZED (
+             SELECT user_id FROM (
+               SELECT user_id, created_at, ${query.textClause} AS matched FROM profiles
+                WHERE ${query.filterWhere}${keyset} ${order} LIMIT ${TEXT_WALK_WINDOW}) newest
+              WHERE matched LIMIT $${values.length})
+           ${LISTING_SELECT} WHERE user_id IN (SELECT user_id FROM page) ${order}`,
+    values,
+  };
+}
+
 export interface TextProbe {
   /** Newest mentors matching the other filters that were read (at most TEXT_PROBE_WINDOW). */
   candidates: number;
@@ -212,7 +246,7 @@ export interface TextProbe {
 /**
  * What a free-text probe settles: an exact count when it read every candidate, a true lower
  * bound when the words fill more than a page among the newest (the page then walks the timeline),
- * or null when matches are sparse and the search index must count them.
+ * or null when matches are sparse there (then a bounded walk, or the search index, decides).
  */
 export function countFromTextProbe(
   probe: TextProbe,
@@ -252,4 +286,55 @@ export function mentorCountSql(query: MentorQuery): SqlStatement {
       : `SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles WHERE ${query.where} ${capped}) capped`,
     values: query.params,
   };
+}
+
+/** Runs one statement and returns its rows (the service's DataSource, or a benchmark's pool). */
+export type RunSql = <Row>(sql: SqlStatement) => Promise<Row[]>;
+
+export interface SqlPage<Row> {
+  /** Up to first + 1 rows, newest first: one more than the page shows whether others follow. */
+  rows: Row[];
+  total: number;
+  exact: boolean;
+}
+
+/**
+ * One page of mentors by SQL alone (free text, and MENTOR_INDEX=false). Totals and free text
+ * count first: knowing whether matches are few lets the page query pick the plan that is safe
+ * for them. A one-value filter (or none) reads its exact count from the facet counters; free
+ * text first probes the newest candidates, and words found there but less than a page of them
+ * try a bounded walk before the search index counts them.
+ */
+export async function mentorPageBySql<Row>(
+  run: RunSql,
+  query: MentorQuery,
+  after: MentorCursor | undefined,
+  first: number,
+  withTotal: boolean,
+): Promise<SqlPage<Row>> {
+  let total: number | undefined;
+  let exact = true;
+  const [probe] = query.hasText ? await run<TextProbe>(mentorTextProbeSql(query)) : [];
+  const probed = probe ? countFromTextProbe(probe, first) : null;
+  if (probe && !probed && probe.matches > 0) {
+    // What the walk finds is a true lower bound; counting through the search index would read
+    // every match's row, scattered over the table, up to the cap.
+    const rows = await run<Row>(mentorTextWalkSql(query, after, first));
+    if (rows.length > first)
+      return { rows, total: Math.max(probe.matches, rows.length), exact: false };
+  }
+  const count = async (sql: SqlStatement): Promise<number> =>
+    (await run<{ n: number }>(sql))[0]?.n ?? 0;
+  if (probed) {
+    ({ total, exact } = probed);
+  } else if (query.facet && withTotal) {
+    total = await count(mentorFacetCountSql(query.facet));
+  } else if (withTotal || query.hasText) {
+    total = await count(mentorCountSql(query));
+    exact = total <= MENTOR_COUNT_CAP;
+    total = Math.min(total, MENTOR_COUNT_CAP);
+  }
+  const fewMatches = total !== undefined && exact && total <= MENTOR_COUNT_CAP;
+  const rows = await run<Row>(mentorPageSql(query, after, first, fewMatches));
+  return { rows, total: total ?? 0, exact };
 }

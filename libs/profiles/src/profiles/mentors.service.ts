@@ -11,16 +11,11 @@ import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
 import {
   buildMentorQuery,
   isMentorCursor,
-  MENTOR_COUNT_CAP,
-  mentorCountSql,
-  mentorFacetCountSql,
-  mentorPageSql,
+  mentorPageBySql,
   mentorRowsByIdSql,
-  countFromTextProbe,
-  mentorTextProbeSql,
   type MentorCursor,
   type MentorQuery,
-  type TextProbe,
+  type SqlPage,
   type SqlStatement,
 } from './mentor-search.js';
 import { profileFromRow, type ProfileRow } from './profile-row.js';
@@ -30,12 +25,7 @@ const DEFAULT_PAGE_SIZE = 20;
 
 type CursorRow = ProfileRow & { cursor_created_at: string };
 
-interface PageRows {
-  /** Up to first + 1 rows, newest first: one more than the page shows whether others follow. */
-  rows: CursorRow[];
-  total: number;
-  exact: boolean;
-}
+type PageRows = SqlPage<CursorRow>;
 
 @Injectable()
 export class MentorsService {
@@ -109,40 +99,18 @@ export class MentorsService {
     return { rows, total: page.total, exact: true };
   }
 
-  private async fromSql(
+  private fromSql(
     query: MentorQuery,
     after: MentorCursor | undefined,
     first: number,
     withTotal: boolean,
   ): Promise<PageRows> {
-    // Free text and totals count first: knowing whether matches are few lets the page query
-    // pick the plan that is safe for them. A one-value filter (or none) reads its exact count
-    // from the facet counters; free text first probes the newest candidates.
-    let total: number | undefined;
-    let exact = true;
-    const probed = query.hasText ? countFromTextProbe(await this.probeText(query), first) : null;
-    if (probed) {
-      ({ total, exact } = probed);
-    } else if (query.facet && withTotal) {
-      total = await this.count(mentorFacetCountSql(query.facet));
-    } else if (withTotal || query.hasText) {
-      total = await this.count(mentorCountSql(query));
-      exact = total <= MENTOR_COUNT_CAP;
-      total = Math.min(total, MENTOR_COUNT_CAP);
-    }
-    const fewMatches = total !== undefined && exact && total <= MENTOR_COUNT_CAP;
-    const pageSql = mentorPageSql(query, after, first, fewMatches);
-    const rows = await this.dataSource.query<CursorRow[]>(pageSql.text, pageSql.values);
-    return { rows, total: total ?? 0, exact };
-  }
-
-  private async probeText(query: MentorQuery): Promise<TextProbe> {
-    const sql = mentorTextProbeSql(query);
-    const [row] = await this.dataSource.query<TextProbe[]>(sql.text, sql.values);
-    return row ?? { candidates: 0, matches: 0 };
-  }
-
-  private async count(sql: SqlStatement): Promise<number> {
-    return (await this.dataSource.query<{ n: number }[]>(sql.text, sql.values))[0]?.n ?? 0;
+    return mentorPageBySql<CursorRow>(
+      <Row>(sql: SqlStatement) => this.dataSource.query<Row[]>(sql.text, sql.values),
+      query,
+      after,
+      first,
+      withTotal,
+    );
   }
 }
