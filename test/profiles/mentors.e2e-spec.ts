@@ -463,6 +463,28 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
     expect(await facetDrift(api)).toEqual([]);
   });
 
+  it('writes each facet counter once for a statement that changes many mentors', async () => {
+    await api.sql('BEGIN');
+    try {
+      const changed = await api.sql<{ user_id: string }>(
+        `UPDATE profiles SET track = 'PHARMACY'
+          WHERE user_id IN (SELECT user_id FROM profiles WHERE is_mentor AND track <> 'PHARMACY' LIMIT 300)
+          RETURNING user_id`,
+      );
+      expect(changed).toHaveLength(300);
+      const [writes] = await api.sql<{ n: number }>(
+        `SELECT (n_tup_ins + n_tup_upd)::int AS n FROM pg_stat_xact_user_tables
+          WHERE relname = 'mentor_facet_counts'`,
+      );
+      // One per track the 300 left and one for PHARMACY, not one or two per mentor.
+      expect(writes.n).toBeGreaterThan(1);
+      expect(writes.n).toBeLessThanOrEqual(8);
+      expect(await facetDrift(api)).toEqual([]);
+    } finally {
+      await api.sql('ROLLBACK');
+    }
+  });
+
   it('walks every mentor exactly once, page by page', async () => {
     const seen: string[] = [];
     let after: string | null = null;

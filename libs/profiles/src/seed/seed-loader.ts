@@ -98,6 +98,12 @@ export const MAX_SEED_INDEX = 9_999_999;
  * out of `profiles` for the whole load (and rebuilding costs in proportion to the whole table).
  */
 const DROP_INDEXES_FROM = 50_000;
+/** Keep mentor_facet_counts (one per event: they read the statement's transition tables). */
+const MENTOR_FACET_TRIGGERS = [
+  'profiles_count_mentor_facets_insert',
+  'profiles_count_mentor_facets_update',
+  'profiles_count_mentor_facets_delete',
+];
 /** Rows per write to the COPY stream: large enough to amortise calls, small enough to interleave. */
 const ROWS_PER_CHUNK = 250;
 /** Produced ahead of what PostgreSQL has read (a few hundred milliseconds of its work). */
@@ -638,7 +644,9 @@ export async function seedPeople(
       for (const item of dropped) await client.query(item.drop);
       // Counting facets row by row would dominate a bulk load; the seeder tallies them instead.
       // Likewise one notification per mentor: API processes reload their mentor index instead.
-      await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_count_mentor_facets');
+      for (const trigger of MENTOR_FACET_TRIGGERS) {
+        await client.query(`ALTER TABLE profiles DISABLE TRIGGER ${trigger}`);
+      }
       await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_notify_mentor_change');
     }
     const batches: Batch[] = [
@@ -734,7 +742,9 @@ export async function seedPeople(
     }
     if (dropped.length > 0) {
       await facets?.save(client);
-      await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_count_mentor_facets');
+      for (const trigger of MENTOR_FACET_TRIGGERS) {
+        await client.query(`ALTER TABLE profiles ENABLE TRIGGER ${trigger}`);
+      }
       await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentor_change');
       // Delivered at commit.
       await client.query(`NOTIFY ${MENTOR_CHANGES_CHANNEL}, '${MENTOR_CHANGES_RELOAD}'`);

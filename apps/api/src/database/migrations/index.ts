@@ -1,3 +1,4 @@
+import { MentorFacetCountsPerStatement1795900000000 } from './1795900000000-MentorFacetCountsPerStatement.js';
 import { SessionChangeNotifications1795800000000 } from './1795800000000-SessionChangeNotifications.js';
 import { MentorChangeNotifications1795700000000 } from './1795700000000-MentorChangeNotifications.js';
 import { MentorFacetCounts1795604087582 } from './1795604087582-MentorFacetCounts.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   MentorFacetCounts1795604087582,
   MentorChangeNotifications1795700000000,
   SessionChangeNotifications1795800000000,
+  MentorFacetCountsPerStatement1795900000000,
 ];
