@@ -11,7 +11,7 @@ import {
   type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
-import { compiledExecutionGateway, removeTrivialFieldResolvers } from './compiled-execution.js';
+import { compiledExecutionGateway } from './compiled-execution.js';
 
 const schema = buildSchema(`
   enum Track { NURSING PHYSICIAN }
@@ -165,54 +165,5 @@ describe('compiledExecutionGateway', () => {
     expect(await runs(source, {}, 'A', document)).toEqual(
       Array(3).fill({ data: { mentors: [{ id: '1' }, { id: '2' }] } }),
     );
-  });
-});
-
-describe('removeTrivialFieldResolvers', () => {
-  // What Nest gives each plain field, under the same name, with the cases it must leave alone.
-  function nestLikeResolver(property: string, defaultValue?: unknown): (root: object) => unknown {
-    const rootFieldResolver = (root: object): unknown => {
-      const value = (root as Record<string, unknown>)[property];
-      return value === undefined ? defaultValue : value;
-    };
-    return rootFieldResolver;
-  }
-
-  function schemaWith(): GraphQLSchema {
-    const built = buildSchema(`
-      type Profile { name: String plain: String renamed: String defaulted: String computed: String }
-      type Query { profile: Profile }
-    `);
-    const fields = (built.getType('Profile') as GraphQLObjectType).getFields();
-    fields['name'].resolve = nestLikeResolver('name');
-    fields['renamed'].resolve = nestLikeResolver('storedAs');
-    fields['defaulted'].resolve = nestLikeResolver('defaulted', 'none');
-    const computed = (root: { name: string }): string => root.name.toUpperCase();
-    fields['computed'].resolve = computed;
-    built.getQueryType()!.getFields()['profile'].resolve = () => ({ name: 'Ana', storedAs: 'x' });
-    return built;
-  }
-
-  it('drops only resolvers that read the field by its own name with no default', () => {
-    const built = schemaWith();
-    expect(removeTrivialFieldResolvers(built)).toBe(1);
-    const fields = (built.getType('Profile') as GraphQLObjectType).getFields();
-    expect(fields['name'].resolve).toBeUndefined();
-    expect(fields['renamed'].resolve).toBeDefined();
-    expect(fields['defaulted'].resolve).toBeDefined();
-    expect(fields['computed'].resolve).toBeDefined();
-  });
-
-  it('leaves every answer as it was, interpreted and compiled', async () => {
-    const source = '{ profile { name plain renamed defaulted computed } }';
-    const expected = await execute({ schema: schemaWith(), document: parse(source) });
-    expect(expected.data).toEqual({
-      profile: { name: 'Ana', plain: null, renamed: 'x', defaulted: 'none', computed: 'ANA' },
-    });
-    const built = schemaWith();
-    removeTrivialFieldResolvers(built);
-    const run = await executorFor(built, source);
-    expect(await run()).toEqual(expected);
-    expect(await run()).toEqual(expected);
   });
 });

@@ -7,7 +7,6 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
   execute,
   getVariableValues,
-  isObjectType,
   printSchema,
   type DocumentNode,
   type GraphQLSchema,
@@ -107,31 +106,6 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
   };
 }
 
-/**
- * Removes the resolver Nest gives every plain field (`rootFieldResolver`: read the property,
- * or the field's default value), where it is exactly what graphql-js and graphql-jit do without
- * one. graphql-jit then reads those properties inline instead of calling a function with a
- * resolve-info object for each of the ~400 plain fields of a page of 20 profiles. Only Nest's own
- * function is touched, and only when a probe shows it reads the field's own name and has no
- * default; resolvers that compute, and fields with middleware, keep theirs. Returns how many
- * fields it changed.
- */
-export function removeTrivialFieldResolvers(schema: GraphQLSchema): number {
-  let removed = 0;
-  const sentinel = Symbol('value');
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve as ((root: object) => unknown) | undefined;
-      if (resolve?.name !== 'rootFieldResolver') continue;
-      if (resolve({ [field.name]: sentinel }) !== sentinel || resolve({}) !== undefined) continue;
-      field.resolve = undefined;
-      removed += 1;
-    }
-  }
-  return removed;
-}
-
 /** Nest's Apollo driver, executing through `compiledExecutionGateway`. */
 export class CompiledApolloDriver extends ApolloDriver {
   protected override registerExpress(
@@ -141,7 +115,6 @@ export class CompiledApolloDriver extends ApolloDriver {
     const { schema, ...rest } = options;
     if (!schema) throw new Error('CompiledApolloDriver needs the schema Nest builds');
     // Nest's config type leaves `gateway` out (its gateway driver sets one); Apollo accepts it.
-    removeTrivialFieldResolvers(schema);
     const gateway = compiledExecutionGateway(schema);
     return super.registerExpress({ ...rest, gateway } as ApolloDriverConfig, hooks);
   }
