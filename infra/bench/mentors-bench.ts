@@ -289,7 +289,7 @@ async function main(): Promise<void> {
 \`npm run bench:mentors\` on ${new Date().toISOString().slice(0, 10)}: ${mentorCount.toLocaleString('en-US')} mentor profiles,
 ${cpus().length} cores shared by the API, PostgreSQL and the load generator; ${SECONDS} s per cell after half a second of warm-up (and ${WARM_UP_MS / 1000} s of every scenario once the API has started); the load generator is a node:http client with keep-alive that checks each response's status and first bytes without parsing it.
 "API" is the full GraphQL request over HTTP (page of ${PAGE_SIZE} with specialties and mentor settings, plus
-\`totalCount\`). "Its SQL" is what the API sends to answer it (besides the per-request session check), from a plain \`pg\` client: with the
+\`totalCount\`). "Its SQL" is what the API sends to answer it (its session check is answered from memory), from a plain \`pg\` client: with the
 in-memory mentor index, one read of the page's rows by primary key; with free text, the same
 steps as the API: the probe of the newest 1,000 candidates, then a bounded walk for words seen
 there but less than a page of them, or the count for sparse words, then the page. "SQL-only" is the
