@@ -18,6 +18,7 @@ describe('parseEnv', () => {
       NODE_ENV: 'development',
       PORT: 3000,
       AUTH_RATE_LIMIT: 5,
+      SESSION_CACHE_TTL_MS: 30_000,
       GRAPHIQL: true,
       SEED_DEMO: true,
       isProduction: false,
@@ -34,7 +35,9 @@ describe('parseEnv', () => {
       PORT: 'eighty',
       AUTH_RATE_LIMIT: '-1',
       DATABASE_URL: 'mysql://x',
+      SESSION_CACHE_TTL_MS: '600000',
     });
+    expect(problems.some((p) => p.startsWith('SESSION_CACHE_TTL_MS '))).toBe(true);
     expect(problems.some((p) => p.startsWith('PORT '))).toBe(true);
     expect(problems.some((p) => p.startsWith('AUTH_RATE_LIMIT '))).toBe(true);
     expect(problems.some((p) => p.startsWith('DATABASE_URL must be a postgres'))).toBe(true);
