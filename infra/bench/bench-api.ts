@@ -1,7 +1,7 @@
 // What the benchmarks share: the API as a separate process (node dist/apps/api/src/main.js, as in
 // production), a lean GraphQL client, and a signed-up client to call it as.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingMessage } from 'node:http';
 
 export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $after: String) {
   mentors(filter: $filter, first: $first, after: $after) {
@@ -82,13 +82,19 @@ const DATA_FIRST = Buffer.from('{"data"');
 
 export function graphqlClient(port: number): GraphqlClient {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  const call = <T>(
+  /** POSTs one operation; `read` turns the response into a result or an error. */
+  const post = <R>(
     query: string,
     variables: Record<string, unknown>,
-    token?: string,
-  ): Promise<T> => {
+    token: string | undefined,
+    read: (
+      res: IncomingMessage,
+      resolve: (value: R) => void,
+      reject: (error: Error) => void,
+    ) => void,
+  ): Promise<R> => {
     const body = JSON.stringify({ query, variables });
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<R>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
@@ -103,64 +109,47 @@ export function graphqlClient(port: number): GraphqlClient {
           },
         },
         (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            try {
-              const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-                data?: T;
-                errors?: unknown[];
-              };
-              if (parsed.errors || !parsed.data) {
-                reject(new Error(`GraphQL error: ${JSON.stringify(parsed.errors)}`));
-              } else {
-                resolve(parsed.data);
-              }
-            } catch (error) {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            }
-          });
           res.on('error', reject);
+          read(res, resolve, reject);
         },
       );
       req.on('error', reject);
       req.end(body);
     });
   };
-  const fire = (query: string, variables: Record<string, unknown>, token?: string): Promise<void> => {
-    const body = JSON.stringify({ query, variables });
-    return new Promise<void>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/graphql',
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-        },
-        (res) => {
-          let head = Buffer.alloc(0);
-          res.on('data', (chunk: Buffer) => {
-            if (head.length < DATA_FIRST.length) {
-              head = Buffer.concat([head, chunk]).subarray(0, DATA_FIRST.length);
-            }
-          });
-          res.on('end', () => {
-            if (res.statusCode === 200 && head.equals(DATA_FIRST)) resolve();
-            else reject(new Error(`GraphQL request failed: HTTP ${res.statusCode}, ${String(head)}…`));
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
+  const call = <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> =>
+    post<T>(query, variables, token, (res, resolve, reject) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        try {
+          const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            data?: T;
+            errors?: unknown[];
+          };
+          if (parsed.errors || !parsed.data) {
+            reject(new Error(`GraphQL error: ${JSON.stringify(parsed.errors)}`));
+          } else {
+            resolve(parsed.data);
+          }
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
     });
-  };
+  const fire = (query: string, variables: Record<string, unknown>, token?: string): Promise<void> =>
+    post<void>(query, variables, token, (res, resolve, reject) => {
+      let head = Buffer.alloc(0);
+      res.on('data', (chunk: Buffer) => {
+        if (head.length < DATA_FIRST.length) {
+          head = Buffer.concat([head, chunk]).subarray(0, DATA_FIRST.length);
+        }
+      });
+      res.on('end', () => {
+        if (res.statusCode === 200 && head.equals(DATA_FIRST)) resolve();
+        else reject(new Error(`GraphQL request failed: HTTP ${res.statusCode}, ${String(head)}…`));
+      });
+    });
   return { call, fire, close: () => agent.destroy() };
 }
 

@@ -150,6 +150,24 @@ export interface SqlStatement {
 }
 
 /**
+ * The query's parameters, plus the cursor's when there is one, and the condition that continues
+ * after it (a row comparison the timeline index can seek to).
+ */
+function afterCursor(
+  query: MentorQuery,
+  after: MentorCursor | undefined,
+): { values: unknown[]; keyset: string } {
+  const values = [...query.params];
+  if (!after) return { values, keyset: '' };
+  values.push(after.c, after.u);
+  const at = values.length;
+  return {
+    values,
+    keyset: ` AND (created_at, user_id) < ($${at - 1}::timestamptz, $${at}::uuid)`,
+  };
+}
+
+/**
  * One page of whole profiles, newest first, by keyset over (created_at, user_id); fetches one
  * extra row to see whether more follow.
  *
@@ -164,12 +182,7 @@ export function mentorPageSql(
   first: number,
   fewMatches = false,
 ): SqlStatement {
-  const values = [...query.params];
-  let keyset = '';
-  if (after) {
-    values.push(after.c, after.u);
-    keyset = ` AND (created_at, user_id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
-  }
+  const { values, keyset } = afterCursor(query, after);
   values.push(first + 1);
   const limit = `$${values.length}`;
   const select = `${LISTING_SELECT} WHERE ${query.where}${keyset}`;
@@ -217,12 +230,7 @@ export function mentorTextWalkSql(
   first: number,
 ): SqlStatement {
   if (!query.textClause) throw new Error('The walk is for free-text queries');
-  const values = [...query.params];
-  let keyset = '';
-  if (after) {
-    values.push(after.c, after.u);
-    keyset = ` AND (created_at, user_id) < ($${values.length - 1}::timestamptz, $${values.length}::uuid)`;
-  }
+  const { values, keyset } = afterCursor(query, after);
   values.push(first + 1);
   const order = 'ORDER BY created_at DESC, user_id DESC';
   return {
