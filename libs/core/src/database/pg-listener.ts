@@ -48,6 +48,10 @@ export class PgListener {
     const client = new pg.Client({
       connectionString: this.options.url,
       application_name: this.options.applicationName,
+      // A listener only reads: without keepalive probes a silently dropped connection (a
+      // restarted NAT or firewall) would look healthy while notifications go nowhere.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     client.on('notification', (message) => {
       if (this.client === client && message.payload !== undefined) {
