@@ -23,10 +23,20 @@ describe('session changes made elsewhere', () => {
     const result = await me(token);
     return result.errors?.[0]?.extensions?.['reason'] === reason;
   };
-
-  it('refuses at once a session signed out through the API', async () => {
+  /** A new account whose session the API has just confirmed (so it now answers from memory). */
+  const signedIn = async (): Promise<AuthPayloadResult> => {
     const account = await signUp(api.gql);
     expect((await me(account.accessToken)).data?.me?.id).toBe(account.user.id);
+    return account;
+  };
+  /** Ends the account's sessions by SQL, then waits until the API refuses its token. */
+  const expectRefusedOnceEndedElsewhere = async (account: AuthPayloadResult): Promise<void> => {
+    await api.sql('UPDATE sessions SET ended_at = now() WHERE user_id = $1', [account.user.id]);
+    await eventually(() => refusedAs(account.accessToken, 'SESSION_ENDED'), 5_000);
+  };
+
+  it('refuses at once a session signed out through the API', async () => {
+    const account = await signedIn();
     await api.gql.ok(LOG_OUT, { token: account.refreshToken });
     expect(onlyError(await me(account.accessToken)).extensions).toMatchObject({
       code: 'UNAUTHENTICATED',
@@ -35,10 +45,7 @@ describe('session changes made elsewhere', () => {
   });
 
   it('refuses a session ended by another connection', async () => {
-    const account = await signUp(api.gql);
-    expect((await me(account.accessToken)).data?.me?.id).toBe(account.user.id);
-    await api.sql('UPDATE sessions SET ended_at = now() WHERE user_id = $1', [account.user.id]);
-    await eventually(() => refusedAs(account.accessToken, 'SESSION_ENDED'), 5_000);
+    await expectRefusedOnceEndedElsewhere(await signedIn());
   });
 
   it('applies roles changed by another connection', async () => {
@@ -58,15 +65,13 @@ describe('session changes made elsewhere', () => {
   });
 
   it('refuses the sessions of a deleted account', async () => {
-    const account = await signUp(api.gql);
-    expect((await me(account.accessToken)).data?.me?.id).toBe(account.user.id);
+    const account = await signedIn();
     await api.sql('DELETE FROM users WHERE id = $1', [account.user.id]);
     await eventually(() => refusedAs(account.accessToken, 'SESSION_ENDED'), 5_000);
   });
 
   it('still hears of ended sessions after its change feed was cut', async () => {
-    const account = await signUp(api.gql);
-    expect((await me(account.accessToken)).data?.me?.id).toBe(account.user.id);
+    const account = await signedIn();
     const feed = `SELECT pid FROM pg_stat_activity
       WHERE application_name = 'preceptor-session-feed' AND datname = current_database()`;
     const [cut] = await api.sql<{ pid: number }>(feed);
@@ -78,7 +83,6 @@ describe('session changes made elsewhere', () => {
       return rows.length === 1 && rows[0].pid !== cut.pid;
     }, 5_000);
     expect((await me(account.accessToken)).data?.me?.id).toBe(account.user.id);
-    await api.sql('UPDATE sessions SET ended_at = now() WHERE user_id = $1', [account.user.id]);
-    await eventually(() => refusedAs(account.accessToken, 'SESSION_ENDED'), 5_000);
+    await expectRefusedOnceEndedElsewhere(account);
   });
 });
