@@ -355,7 +355,7 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
     expect(result).toMatchObject({ totalCount: truth, totalCountExact: true });
   });
 
-  it('gives a common word a true lower bound and its newest matches', async () => {
+  it(`gives a common word ${indexed ? 'an exact count' : 'a true lower bound'} and its newest matches`, async () => {
     const truth = await countMentors("search_vector @@ to_tsquery('simple', 'years:*')");
     expect(truth).toBeGreaterThan(TEXT_PROBE_WINDOW);
     const result = (
@@ -365,9 +365,11 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
         { token: viewer },
       )
     ).mentors;
-    expect(result.totalCountExact).toBe(false);
+    // The index counts every match; SQL stops at a true lower bound.
+    expect(result.totalCountExact).toBe(indexed);
     expect(result.totalCount).toBeGreaterThan(20);
     expect(result.totalCount).toBeLessThanOrEqual(truth);
+    expect(result.totalCount === truth).toBe(indexed);
     const newest = await api.sql<{ user_id: string }>(
       `SELECT user_id FROM profiles WHERE is_mentor AND search_vector @@ to_tsquery('simple', 'years:*')
         ORDER BY created_at DESC, user_id DESC LIMIT 20`,
@@ -410,7 +412,7 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
     return rows.map((row) => row.user_id);
   }
 
-  it('pages a word seen a few times among the newest by walking, with a lower bound', async () => {
+  it(`pages a word seen a few times among the newest ${indexed ? 'with an exact count' : 'by walking, with a lower bound'}`, async () => {
     // With pages of 2, a word seen once or twice in the probe window is "less than a page".
     const { word, recent, total } = await wordSeen([1, 2], [4, 1_000]);
     const page = (after?: string | null) =>
@@ -420,9 +422,10 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
         { token: viewer },
       );
     const one = (await page()).mentors;
-    expect(one).toMatchObject({ totalCountExact: false, pageInfo: { hasNextPage: true } });
+    expect(one).toMatchObject({ totalCountExact: indexed, pageInfo: { hasNextPage: true } });
     expect(one.totalCount).toBeGreaterThanOrEqual(Math.max(recent, 3));
     expect(one.totalCount).toBeLessThanOrEqual(total);
+    expect(one.totalCount === total).toBe(indexed);
     const two = (await page(one.pageInfo.endCursor)).mentors;
     expect([...one.edges, ...two.edges].map((edge) => edge.node.userId)).toEqual(
       await newestMatching(word, 4),
@@ -440,6 +443,42 @@ describe.each(MODES)('mentors(...) beyond the count cap %s', (_mode, indexed) =>
       pageInfo: { hasNextPage: false },
     });
     expect(result.edges.map((edge) => edge.node.userId)).toEqual(await newestMatching(word, 20));
+  });
+
+  it('counts free text combined with common filters exactly (index) or as a lower bound', async () => {
+    const filter = { text: 'years in', acceptingMentees: true, languages: ['en'] };
+    const truth = await countMentors(
+      "mentor_accepting AND languages && ARRAY['en']::varchar[] AND search_vector @@ to_tsquery('simple', 'years:* & in:*')",
+    );
+    expect(truth).toBeGreaterThan(MENTOR_COUNT_CAP);
+    const result = (
+      await api.gql.ok<MentorsResult>(MENTORS, { filter, first: 5 }, { token: viewer })
+    ).mentors;
+    expect(result.totalCountExact).toBe(indexed);
+    expect(result.totalCount).toBeLessThanOrEqual(truth);
+    expect(result.totalCount === truth).toBe(indexed);
+    const newest = await api.sql<{ user_id: string }>(
+      `SELECT user_id FROM profiles WHERE is_mentor AND mentor_accepting
+          AND languages && ARRAY['en']::varchar[]
+          AND search_vector @@ to_tsquery('simple', 'years:* & in:*')
+        ORDER BY created_at DESC, user_id DESC LIMIT 5`,
+    );
+    expect(result.edges.map((edge) => edge.node.userId)).toEqual(newest.map((row) => row.user_id));
+  });
+
+  it('answers words beyond plain ASCII as PostgreSQL parses them', async () => {
+    const [found] = await api.sql<{ word: string; n: number }>(
+      `SELECT word, ndoc AS n FROM ts_stat('SELECT search_vector FROM profiles WHERE is_mentor')
+        WHERE word ~ '[^ -~]' AND word !~ '[/.@_:+-]' AND ndoc BETWEEN 1 AND 1000
+        ORDER BY word LIMIT 1`,
+    );
+    expect(found).toBeDefined();
+    const truth = await newestMatching(found.word, 20);
+    const result = (
+      await api.gql.ok<MentorsResult>(MENTORS, { filter: { text: found.word } }, { token: viewer })
+    ).mentors;
+    expect(result.edges.map((edge) => edge.node.userId)).toEqual(truth);
+    expect(result.totalCount).toBeGreaterThanOrEqual(truth.length);
   });
 
   it('counts a rare word with the search index', async () => {
@@ -534,11 +573,33 @@ describe('the mentor index follows the database', () => {
     expect(await idsFor({ tracks: ['NURSING'] })).not.toContain(nurse.user.id);
   });
 
-  it('ignores edits the index does not hold, and drops people who stop mentoring', async () => {
-    await api.sql(`UPDATE profiles SET bio = 'Changed elsewhere' WHERE user_id = $1`, [
+  it('finds a mentor by the words of a bio or name changed elsewhere, and no longer by the old ones', async () => {
+    await api.sql(
+      `UPDATE profiles SET bio = 'Wound care and hyperbaric medicine' WHERE user_id = $1`,
+      [nurse.user.id],
+    );
+    await eventually(async () => (await idsFor({ text: 'hyperbar' })).includes(nurse.user.id));
+    await api.sql(`UPDATE profiles SET bio = 'Transplant nursing' WHERE user_id = $1`, [
+      nurse.user.id,
+    ]);
+    await eventually(async () => (await idsFor({ text: 'transplant' })).includes(nurse.user.id));
+    expect(await idsFor({ text: 'hyperbaric' })).not.toContain(nurse.user.id);
+
+    await api.sql(`UPDATE profiles SET full_name = 'Ngozi Adeyemi-Quartey' WHERE user_id = $1`, [
+      nurse.user.id,
+    ]);
+    await eventually(async () =>
+      (await idsFor({ text: 'quartey transpl' })).includes(nurse.user.id),
+    );
+  });
+
+  it('drops people who stop mentoring from every filter, free text included', async () => {
+    await api.sql(`UPDATE profiles SET bio = 'Sterile processing leadership' WHERE user_id = $1`, [
       pharmacist.user.id,
     ]);
+    await eventually(async () => (await idsFor({ text: 'sterile' })).includes(pharmacist.user.id));
     await api.sql('UPDATE profiles SET is_mentor = false WHERE user_id = $1', [pharmacist.user.id]);
+    await eventually(async () => !(await idsFor({ text: 'sterile' })).includes(pharmacist.user.id));
     await eventually(async () => !(await idsFor({})).includes(pharmacist.user.id));
     await api.sql('UPDATE profiles SET is_mentor = true WHERE user_id = $1', [pharmacist.user.id]);
     await eventually(async () =>
@@ -595,9 +656,16 @@ describe('the mentor index follows the database', () => {
   it('shows a mentor its own change in the very next response', async () => {
     await api.gql.ok(
       UPDATE_PROFILE,
-      { input: aProfileInput({ track: 'ALLIED_HEALTH', specialtySlugs: ['respiratory-therapy'] }) },
+      {
+        input: aProfileInput({
+          track: 'ALLIED_HEALTH',
+          specialtySlugs: ['respiratory-therapy'],
+          headline: 'Respiratory therapist, ECMO specialist',
+        }),
+      },
       { token: pharmacist.token },
     );
     expect(await idsFor({ tracks: ['ALLIED_HEALTH'] })).toContain(pharmacist.user.id);
+    expect(await idsFor({ text: 'ecmo', tracks: ['ALLIED_HEALTH'] })).toEqual([pharmacist.user.id]);
   });
 });

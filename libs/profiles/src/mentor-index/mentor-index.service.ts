@@ -17,7 +17,7 @@ import {
   mentorFacetGroups,
   type MentorFacetsRow,
 } from './mentor-facets.js';
-import { MentorIndex, type IndexPage, type SortKey } from './mentor-index.js';
+import { MentorIndex, type IndexPage, type SortKey, type TextPrefixes } from './mentor-index.js';
 import type { MentorFilter } from '../dto/mentors.args.js';
 
 const LOAD_BATCH = 20_000;
@@ -60,7 +60,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     const started = performance.now();
     this.index = await this.loadAll();
     this.logger.log(
-      `Indexed ${this.index.count} mentors in ${Math.round(performance.now() - started)} ms`,
+      `Indexed ${this.index.count} mentors (${this.index.vocabulary} distinct words) in ${Math.round(performance.now() - started)} ms`,
     );
     // Changes committed while loading may be missing from it: apply them now.
     this.drain();
@@ -74,15 +74,19 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     this.listener = null;
   }
 
-  /** Matches of a filter without free text: exact count and one page of user ids. */
+  /**
+   * Matches of a filter, with its free text as word prefixes when it has any: exact count and
+   * one page of user ids.
+   */
   query(
     filter: MentorFilter | undefined,
     specialtyIds: readonly number[] | undefined,
     after: SortKey | undefined,
     limit: number,
+    text?: TextPrefixes,
   ): IndexPage {
     if (!this.index) throw new Error('The mentor index is not enabled');
-    return this.index.query(mentorFacetGroups(filter, specialtyIds), after, limit);
+    return this.index.query(mentorFacetGroups(filter, specialtyIds), after, limit, text);
   }
 
   /**

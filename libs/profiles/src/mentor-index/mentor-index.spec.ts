@@ -116,7 +116,7 @@ describe('MentorIndex', () => {
     expect(index.query([], undefined, 10).userIds).toEqual([mentor(1, []).userId]);
   });
 
-  it('keeps each value\'s count through repeated keys, re-upserts and removals', () => {
+  it("keeps each value's count through repeated keys, re-upserts and removals", () => {
     const index = new MentorIndex();
     index.upsert(mentor(1, [nurse, spanish, spanish]));
     index.upsert(mentor(2, [nurse]));

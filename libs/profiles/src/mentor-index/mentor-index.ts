@@ -9,6 +9,7 @@
  */
 
 import { SlotIds, uuidWords } from './slot-ids.js';
+import { popcount, TextPostings } from './text-postings.js';
 
 /** created_at in microseconds since the epoch, then user_id: the keyset order of mentors. */
 export interface SortKey {
@@ -19,10 +20,15 @@ export interface SortKey {
 export interface IndexedMentor extends SortKey {
   /** Facet keys this mentor has, as built by `facetKey` (e.g. "track:NURSING"). */
   keys: readonly string[];
+  /** The words of name, headline and bio (the lexemes of its search vector). */
+  words?: readonly string[];
 }
 
 /** Filter groups: a mentor matches when, for every group, it has at least one of its keys. */
 export type FacetGroups = readonly (readonly string[])[];
+
+/** Word prefixes of a free-text filter: a mentor matches when each starts one of its words. */
+export type TextPrefixes = readonly string[];
 
 export interface IndexPage {
   /** Every mentor matching the groups, whatever the cursor. */
@@ -38,6 +44,12 @@ export function facetKey(facet: string, value: string | number | boolean): strin
 /** Below this many matches a page sorts the matches; above, it walks the timeline. */
 const EXTRACT_BELOW = 4096;
 const INITIAL_SLOTS = 1024;
+/**
+ * Mentors whose words changed that searches check one by one before the word lists are
+ * compacted (each costs a search a few string comparisons; compacting costs one pass over every
+ * list, ~20 ms at a million mentors).
+ */
+const MAX_TEXT_OVERRIDES = 1024;
 
 const UTC_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?\+00$/;
 
@@ -67,12 +79,6 @@ interface Facet {
   count: number;
 }
 
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 export class MentorIndex {
   private capacity = INITIAL_SLOTS;
   /** Slots handed out so far (live or free); bitmaps are only read up to here. */
@@ -88,10 +94,17 @@ export class MentorIndex {
   /** Reused per query: queries run synchronously, one at a time. */
   private scratch = new Uint32Array(INITIAL_SLOTS / 32);
   private unionScratch = new Uint32Array(INITIAL_SLOTS / 32);
+  private textScratch = new Uint32Array(INITIAL_SLOTS / 32);
+  private readonly text = new TextPostings(INITIAL_SLOTS);
   private readonly keyId = new Uint32Array(4);
 
   get count(): number {
     return this.size;
+  }
+
+  /** Distinct words of names, headlines and bios. */
+  get vocabulary(): number {
+    return this.text.vocabulary;
   }
 
   /** Adds a mentor or replaces its facets. */
@@ -102,14 +115,18 @@ export class MentorIndex {
       slot = -1;
     }
     if (slot === -1) {
+      const fresh = this.freeSlots.length === 0;
       slot = this.takeSlot();
       this.slotTime[slot] = mentor.time;
       this.ids.assign(slot, mentor.userId);
       this.alive[slot >>> 5] |= 1 << (slot & 31);
       this.insertInOrder(slot, mentor);
+      this.text.set(slot, mentor.words ?? [], fresh);
     } else {
       this.clearFacets(slot);
+      this.text.set(slot, mentor.words ?? [], false);
     }
+    if (this.text.overridden > MAX_TEXT_OVERRIDES) this.text.compact();
     const word = slot >>> 5;
     const bit = 1 << (slot & 31);
     for (const key of mentor.keys) {
@@ -135,12 +152,22 @@ export class MentorIndex {
     this.clearFacets(slot);
     this.alive[slot >>> 5] &= ~(1 << (slot & 31));
     this.ids.release(slot);
+    this.text.forget(slot);
     this.freeSlots.push(slot);
+    if (this.text.overridden > MAX_TEXT_OVERRIDES) this.text.compact();
     return true;
   }
 
-  /** Matches of `groups` (exact count) and one page of them after `after`, newest first. */
-  query(groups: FacetGroups, after: SortKey | undefined, limit: number): IndexPage {
+  /**
+   * Matches of `groups` and, when given, of every text prefix (exact count), and one page of
+   * them after `after`, newest first.
+   */
+  query(
+    groups: FacetGroups,
+    after: SortKey | undefined,
+    limit: number,
+    text?: TextPrefixes,
+  ): IndexPage {
     const words = Math.ceil(this.highWater / 32);
     const resolved: Facet[][] = [];
     for (const group of groups) {
@@ -158,7 +185,13 @@ export class MentorIndex {
     // hold a removed slot.
     let matches: Uint32Array;
     let total: number;
-    if (resolved.length === 0) {
+    if (text?.length) {
+      // Word lists may name free slots: live mentors (or the facets, which hold only live
+      // ones) decide.
+      matches = this.textScratch;
+      if (!this.text.match(text, words, matches)) return { total: 0, userIds: [] };
+      total = this.restrict(matches, resolved, words);
+    } else if (resolved.length === 0) {
       matches = this.alive;
       total = this.size;
     } else if (resolved.length === 1 && resolved[0].length === 1) {
@@ -239,6 +272,20 @@ export class MentorIndex {
       }
     }
     return best;
+  }
+
+  /** ANDs `matches` with the live mentors and every group in place; returns how many remain. */
+  private restrict(matches: Uint32Array, groups: Facet[][], words: number): number {
+    if (groups.length === 0) {
+      for (let i = 0; i < words; i += 1) matches[i] &= this.alive[i];
+    } else {
+      this.combine(groups, words, this.scratch);
+      const facets = this.scratch;
+      for (let i = 0; i < words; i += 1) matches[i] &= facets[i];
+    }
+    let total = 0;
+    for (let i = 0; i < words; i += 1) if (matches[i] !== 0) total += popcount(matches[i]);
+    return total;
   }
 
   /** Many matches: walk the timeline back from the cursor until the page is full. */
@@ -326,6 +373,8 @@ export class MentorIndex {
     this.order = order;
     this.scratch = new Uint32Array(capacity / 32);
     this.unionScratch = new Uint32Array(capacity / 32);
+    this.textScratch = new Uint32Array(capacity / 32);
+    this.text.grow(capacity);
     this.ids.grow(capacity, this.order.subarray(0, this.size));
     this.capacity = capacity;
   }

@@ -8,13 +8,18 @@ const LISTING_SELECT = `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_cr
 /** Stored words of name, headline and bio (kept by a trigger), indexed by ix_profiles_mentor_search. */
 export const SEARCH_DOCUMENT = 'search_vector';
 
-/** Words of free text as a prefix-matching tsquery ("card nurs" → "card:* & nurs:*"), or null. */
-export function toPrefixQuery(text: string): string | null {
-  const words = text
+/** The words of free text a search matches as prefixes (lower case, at most 8). */
+export function searchWords(text: string): string[] {
+  return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8);
+}
+
+/** Words of free text as a prefix-matching tsquery ("card nurs" → "card:* & nurs:*"), or null. */
+export function toPrefixQuery(text: string): string | null {
+  const words = searchWords(text);
   return words.length === 0 ? null : words.map((word) => `${word}:*`).join(' & ');
 }
 

@@ -7,12 +7,14 @@ import type { MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
 import { timestampMicros } from '../mentor-index/mentor-index.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
+import { indexableSearchWords } from '../mentor-index/text-postings.js';
 import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
 import {
   buildMentorQuery,
   isMentorCursor,
   mentorPageBySql,
   mentorRowsByIdSql,
+  searchWords,
   type MentorCursor,
   type MentorQuery,
   type SqlPage,
@@ -50,11 +52,13 @@ export class MentorsService {
       : undefined;
     const after = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
     const query = buildMentorQuery(args.filter, specialtyIds);
-    // Filters without free text are answered by the in-memory index: an exact count and the
-    // page's ids, whose rows are then read by primary key. Free text needs the search index.
+    // The in-memory index answers filters and plain-ASCII free text: an exact count and the
+    // page's ids, whose rows are then read by primary key. Other words go to PostgreSQL's
+    // search index, whose parser then decides what they are.
+    const words = query.hasText ? searchWords(args.filter?.text ?? '') : [];
     const { rows, total, exact } =
-      this.mentorIndex.enabled && !query.hasText
-        ? await this.fromIndex(args, specialtyIds, after, first)
+      this.mentorIndex.enabled && (!query.hasText || indexableSearchWords(words))
+        ? await this.fromIndex(args, specialtyIds, after, first, words)
         : await this.fromSql(query, after, first, withTotal);
     const hasNextPage = rows.length > first;
 
@@ -83,12 +87,14 @@ export class MentorsService {
     specialtyIds: number[] | undefined,
     after: MentorCursor | undefined,
     first: number,
+    words: readonly string[],
   ): Promise<PageRows> {
     const page = this.mentorIndex.query(
       args.filter,
       specialtyIds,
       after ? { time: timestampMicros(after.c), userId: after.u } : undefined,
       first + 1,
+      words,
     );
     if (page.userIds.length === 0) return { rows: [], total: page.total, exact: true };
     const sql = mentorRowsByIdSql(page.userIds);

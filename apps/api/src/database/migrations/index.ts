@@ -1,3 +1,4 @@
+import { MentorTextChangeNotifications1796000000000 } from './1796000000000-MentorTextChangeNotifications.js';
 import { MentorFacetCountsPerStatement1795900000000 } from './1795900000000-MentorFacetCountsPerStatement.js';
 import { SessionChangeNotifications1795800000000 } from './1795800000000-SessionChangeNotifications.js';
 import { MentorChangeNotifications1795700000000 } from './1795700000000-MentorChangeNotifications.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   MentorChangeNotifications1795700000000,
   SessionChangeNotifications1795800000000,
   MentorFacetCountsPerStatement1795900000000,
+  MentorTextChangeNotifications1796000000000,
 ];
