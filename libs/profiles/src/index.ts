@@ -9,3 +9,4 @@ export * from './specialties/specialty-sync.js';
 export * from './seed/demo-seed.service.js';
 export * from './seed/seed-loader.js';
 export * from './seed/synthetic-people.js';
+export { isPlainSearchWord } from './mentor-index/text-postings.js';

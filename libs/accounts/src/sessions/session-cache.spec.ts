@@ -4,7 +4,10 @@ import { SessionCache } from './session-cache.js';
 
 const mentee = { userId: 'user-1', roles: [Role.MENTEE] };
 
-function cacheAt(ttlMs = 1_000, maxEntries = 100): { cache: SessionCache; advance(ms: number): void } {
+function cacheAt(
+  ttlMs = 1_000,
+  maxEntries = 100,
+): { cache: SessionCache; advance(ms: number): void } {
   let now = 0;
   const cache = new SessionCache(ttlMs, maxEntries, () => now);
   cache.enable();

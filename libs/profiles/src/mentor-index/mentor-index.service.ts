@@ -21,6 +21,8 @@ import { MentorIndex, type IndexPage, type SortKey, type TextPrefixes } from './
 import type { MentorFilter } from '../dto/mentors.args.js';
 
 const LOAD_BATCH = 20_000;
+
+const mib = (bytes: number): number => Math.round(bytes / 2 ** 20);
 const RETRY_MS = 5_000;
 
 /**
@@ -59,8 +61,9 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     await this.listen();
     const started = performance.now();
     this.index = await this.loadAll();
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
     this.logger.log(
-      `Indexed ${this.index.count} mentors (${this.index.vocabulary} distinct words) in ${Math.round(performance.now() - started)} ms`,
+      `Indexed ${this.index.count} mentors in ${Math.round(performance.now() - started)} ms: ${this.index.vocabulary} distinct words in ${mib(this.index.textBytes)} MiB; heap ${mib(heapUsed)} MiB, typed arrays ${mib(arrayBuffers)} MiB in all`,
     );
     // Changes committed while loading may be missing from it: apply them now.
     this.drain();

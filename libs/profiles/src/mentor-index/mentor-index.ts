@@ -107,6 +107,11 @@ export class MentorIndex {
     return this.text.vocabulary;
   }
 
+  /** Bytes the words take (lists, bitmaps, per-slot hashes). */
+  get textBytes(): number {
+    return this.text.bytes;
+  }
+
   /** Adds a mentor or replaces its facets. */
   upsert(mentor: IndexedMentor): void {
     let slot = this.ids.find(mentor.userId);

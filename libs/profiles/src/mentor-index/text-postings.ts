@@ -30,16 +30,17 @@ interface Term {
 const NO_SLOTS = new Uint32Array(0);
 const NO_WORDS: readonly string[] = [];
 
-/** Words of a search (lower-case ASCII letters and digits) the index can answer exactly. */
-const INDEXABLE_WORD = /^[a-z0-9]{1,64}$/;
+/** A search word that is its own lexeme: lower-case ASCII letters and digits. */
+const PLAIN_WORD = /^[a-z0-9]{1,64}$/;
 
 /**
- * Whether the index answers these search words exactly as PostgreSQL's `simple` configuration
- * would: plain ASCII words lower-case the same way in both, and are one token each. Anything
- * else (accents, other scripts) is left to SQL, where `to_tsquery` decides.
+ * Whether a search word is, as it stands, the lexeme PostgreSQL's `simple` configuration makes
+ * of it: plain ASCII letters and digits form one token, lower-cased the same way in both (an
+ * end-to-end test holds the database to that). Words beyond ASCII (accents, other scripts)
+ * depend on the database's parser and locale, so the database is asked.
  */
-export function indexableSearchWords(words: readonly string[]): boolean {
-  return words.length > 0 && words.every((word) => INDEXABLE_WORD.test(word));
+export function isPlainSearchWord(word: string): boolean {
+  return PLAIN_WORD.test(word);
 }
 
 /** FNV-1a over the words, to tell whether a mentor's words changed. */
@@ -74,6 +75,14 @@ export class TextPostings {
   /** Distinct words held. */
   get vocabulary(): number {
     return this.terms.size;
+  }
+
+  /** Bytes held in typed arrays (word lists, bitmaps and per-slot hashes). */
+  get bytes(): number {
+    let total = this.hashes.byteLength + this.wordScratch.byteLength;
+    for (const term of this.terms.values())
+      total += term.slots.byteLength + (term.bits?.byteLength ?? 0);
+    return total;
   }
 
   /** Mentors searched by their current words until the next `compact()`. */

@@ -17,6 +17,18 @@ export function searchWords(text: string): string[] {
     .slice(0, 8);
 }
 
+/**
+ * The lexemes PostgreSQL's `simple` configuration makes of each search word (one row per word,
+ * in order): what its parser and the database's locale say a word beyond ASCII is.
+ */
+export function searchLexemesSql(words: readonly string[]): SqlStatement {
+  return {
+    text: `SELECT tsvector_to_array(to_tsvector('simple', w)) AS lexemes
+             FROM unnest($1::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i`,
+    values: [words],
+  };
+}
+
 /** Words of free text as a prefix-matching tsquery ("card nurs" → "card:* & nurs:*"), or null. */
 export function toPrefixQuery(text: string): string | null {
   const words = searchWords(text);

@@ -7,13 +7,14 @@ import type { MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
 import { timestampMicros } from '../mentor-index/mentor-index.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
-import { indexableSearchWords } from '../mentor-index/text-postings.js';
+import { isPlainSearchWord } from '../mentor-index/text-postings.js';
 import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
 import {
   buildMentorQuery,
   isMentorCursor,
   mentorPageBySql,
   mentorRowsByIdSql,
+  searchLexemesSql,
   searchWords,
   type MentorCursor,
   type MentorQuery,
@@ -24,6 +25,8 @@ import { profileFromRow, type ProfileRow } from './profile-row.js';
 import { toProfileModel } from './profiles.mapper.js';
 
 const DEFAULT_PAGE_SIZE = 20;
+/** Search words beyond ASCII whose lexemes are remembered (the set is cleared when full). */
+const LEXEME_CACHE_SIZE = 10_000;
 
 type CursorRow = ProfileRow & { cursor_created_at: string };
 
@@ -31,6 +34,9 @@ type PageRows = SqlPage<CursorRow>;
 
 @Injectable()
 export class MentorsService {
+  /** A search word beyond ASCII → its one lexeme, or null when the parser splits it. */
+  private readonly lexemes = new Map<string, string | null>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
@@ -52,13 +58,16 @@ export class MentorsService {
       : undefined;
     const after = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
     const query = buildMentorQuery(args.filter, specialtyIds);
-    // The in-memory index answers filters and plain-ASCII free text: an exact count and the
-    // page's ids, whose rows are then read by primary key. Other words go to PostgreSQL's
-    // search index, whose parser then decides what they are.
-    const words = query.hasText ? searchWords(args.filter?.text ?? '') : [];
+    // The in-memory index answers filters and free text: an exact count and the page's ids,
+    // whose rows are then read by primary key. A word the parser splits in two (a phrase, to
+    // PostgreSQL) goes to the search index.
+    const prefixes =
+      this.mentorIndex.enabled && query.hasText
+        ? await this.indexPrefixes(searchWords(args.filter?.text ?? ''))
+        : [];
     const { rows, total, exact } =
-      this.mentorIndex.enabled && (!query.hasText || indexableSearchWords(words))
-        ? await this.fromIndex(args, specialtyIds, after, first, words)
+      this.mentorIndex.enabled && prefixes !== null
+        ? await this.fromIndex(args, specialtyIds, after, first, prefixes)
         : await this.fromSql(query, after, first, withTotal);
     const hasNextPage = rows.length > first;
 
@@ -80,6 +89,31 @@ export class MentorsService {
       totalCount: total,
       totalCountExact: exact,
     };
+  }
+
+  /**
+   * The lexemes to search the index for: plain ASCII words as they are, others as PostgreSQL's
+   * `simple` configuration parses them (asked once per word, then remembered); null when a word
+   * is not one lexeme.
+   */
+  private async indexPrefixes(words: readonly string[]): Promise<string[] | null> {
+    const unknown = words.filter((word) => !isPlainSearchWord(word) && !this.lexemes.has(word));
+    if (unknown.length > 0) {
+      const sql = searchLexemesSql(unknown);
+      const rows = await this.dataSource.query<{ lexemes: string[] }[]>(sql.text, sql.values);
+      if (this.lexemes.size + unknown.length > LEXEME_CACHE_SIZE) this.lexemes.clear();
+      unknown.forEach((word, i) => {
+        const lexemes = rows[i]?.lexemes ?? [];
+        this.lexemes.set(word, lexemes.length === 1 ? lexemes[0] : null);
+      });
+    }
+    const prefixes: string[] = [];
+    for (const word of words) {
+      const prefix = isPlainSearchWord(word) ? word : this.lexemes.get(word);
+      if (!prefix) return null;
+      prefixes.push(prefix);
+    }
+    return prefixes;
   }
 
   private async fromIndex(
