@@ -9,7 +9,8 @@
  */
 
 import { SlotIds, uuidWords } from './slot-ids.js';
-import { popcount, TextPostings } from './text-postings.js';
+import { countBits, widened } from './bitmaps.js';
+import { TextPostings } from './text-postings.js';
 
 /** created_at in microseconds since the epoch, then user_id: the keyset order of mentors. */
 export interface SortKey {
@@ -204,7 +205,8 @@ export class MentorIndex {
       total = resolved[0][0].count;
     } else {
       matches = this.scratch;
-      total = this.combine(resolved, words, matches);
+      this.combine(resolved, words, matches);
+      total = countBits(matches, words);
     }
     if (total === 0 || limit <= 0) return { total, userIds: [] };
 
@@ -217,11 +219,11 @@ export class MentorIndex {
   }
 
   /**
-   * ANDs the groups (each an OR of its facets) into `into` and returns how many bits are set.
+   * ANDs the groups (each an OR of its facets) into `into`; callers count what remains.
    * Each step is a tight loop over the words, which V8 runs several times faster than one loop
    * visiting every bitmap per word.
    */
-  private combine(groups: Facet[][], words: number, into: Uint32Array): number {
+  private combine(groups: Facet[][], words: number, into: Uint32Array): void {
     const [first, ...rest] = groups;
     into.set(first[0].bits.subarray(0, words));
     for (let f = 1; f < first.length; f += 1) {
@@ -240,9 +242,6 @@ export class MentorIndex {
       }
       for (let i = 0; i < words; i += 1) into[i] &= bits[i];
     }
-    let total = 0;
-    for (let i = 0; i < words; i += 1) if (into[i] !== 0) total += popcount(into[i]);
-    return total;
   }
 
   /**
@@ -288,9 +287,7 @@ export class MentorIndex {
       const facets = this.scratch;
       for (let i = 0; i < words; i += 1) matches[i] &= facets[i];
     }
-    let total = 0;
-    for (let i = 0; i < words; i += 1) if (matches[i] !== 0) total += popcount(matches[i]);
-    return total;
+    return countBits(matches, words);
   }
 
   /** Many matches: walk the timeline back from the cursor until the page is full. */
@@ -363,13 +360,8 @@ export class MentorIndex {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    const widen = (bitmap: Uint32Array): Uint32Array<ArrayBuffer> => {
-      const wider = new Uint32Array(capacity / 32);
-      wider.set(bitmap);
-      return wider;
-    };
-    for (const facet of this.facets.values()) facet.bits = widen(facet.bits);
-    this.alive = widen(this.alive);
+    for (const facet of this.facets.values()) facet.bits = widened(facet.bits, capacity);
+    this.alive = widened(this.alive, capacity);
     const time = new Float64Array(capacity);
     time.set(this.slotTime);
     this.slotTime = time;

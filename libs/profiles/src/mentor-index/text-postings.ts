@@ -17,6 +17,8 @@
  * Pure data structure: no database, no framework.
  */
 
+import { popcount, widened } from './bitmaps.js';
+
 interface Term {
   word: string;
   /** Slots using this word while it is sparse (the first `length` entries). */
@@ -194,9 +196,7 @@ export class TextPostings {
         term.bits = null;
         continue;
       }
-      const wider = new Uint32Array(capacity / 32);
-      wider.set(term.bits);
-      term.bits = wider;
+      term.bits = widened(term.bits, capacity);
     }
     const hashes = new Uint32Array(capacity);
     hashes.set(this.hashes);
@@ -307,11 +307,4 @@ export class TextPostings {
     }
     this.unsorted = [];
   }
-}
-
-/** Set bits in a 32-bit word. */
-export function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
