@@ -10,12 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import {
   buildMentorQuery,
-  CareerStage,
-  GrowthArea,
   isPlainSearchWord,
   MeetingFormat,
   MENTOR_COUNT_CAP,
-  Track,
   mentorCountSql,
   mentorFacetCountSql,
   mentorPageSql,
@@ -27,6 +24,7 @@ import {
   type MentorFilter,
   type SqlStatement,
 } from '@preceptor/profiles';
+import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy';
 import pg from 'pg';
 import { graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
 

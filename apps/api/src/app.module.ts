@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@preceptor/accounts';
 import { CoreModule, DatabaseModule } from '@preceptor/core';
 import { ProfilesModule } from '@preceptor/profiles';
+import { TaxonomyModule } from '@preceptor/taxonomy';
 import { appDataSourceOptions } from './database/data-source.js';
 
 @Module({
@@ -15,6 +16,7 @@ import { appDataSourceOptions } from './database/data-source.js';
       });
     }),
     AccountsModule,
+    TaxonomyModule,
     ProfilesModule,
   ],
 })

@@ -2,14 +2,12 @@ import { ApiErrorCode, assertNever, DomainError } from '@preceptor/core';
 
 export enum ProfilesErrorReason {
   PROFILE_NOT_FOUND = 'PROFILE_NOT_FOUND',
-  SPECIALTY_NOT_FOUND = 'SPECIALTY_NOT_FOUND',
 }
 
 export class ProfilesError extends DomainError<ProfilesErrorReason> {
   get apiCode(): ApiErrorCode {
     switch (this.reason) {
       case ProfilesErrorReason.PROFILE_NOT_FOUND:
-      case ProfilesErrorReason.SPECIALTY_NOT_FOUND:
         return ApiErrorCode.NOT_FOUND;
       default:
         return assertNever(this.reason);
@@ -20,13 +18,6 @@ export class ProfilesError extends DomainError<ProfilesErrorReason> {
     return new ProfilesError(
       ProfilesErrorReason.PROFILE_NOT_FOUND,
       'You have no profile yet. Create it with updateProfile first.',
-    );
-  }
-
-  static specialtyNotFound(slug: string): ProfilesError {
-    return new ProfilesError(
-      ProfilesErrorReason.SPECIALTY_NOT_FOUND,
-      `No specialty has the slug "${slug}". List them with specialties(search: ...).`,
     );
   }
 }

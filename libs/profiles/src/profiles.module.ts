@@ -8,22 +8,18 @@ import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
 import { ProfilesService } from './profiles/profiles.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
-import { ReferenceResolver } from './specialties/reference.resolver.js';
-import { SpecialtyCatalog } from './specialties/specialty-catalog.service.js';
-import { SpecialtyEntity } from './specialties/specialty.entity.js';
+import { TaxonomyModule } from '@preceptor/taxonomy';
 
-export const PROFILES_ENTITIES = [SpecialtyEntity, ProfileEntity, MentorFacetCountEntity];
+export const PROFILES_ENTITIES = [ProfileEntity, MentorFacetCountEntity];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(PROFILES_ENTITIES)],
+  imports: [TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
   providers: [
     DemoSeedService,
     MentorIndexService,
     MentorsService,
     ProfilesResolver,
     ProfilesService,
-    ReferenceResolver,
-    SpecialtyCatalog,
   ],
 })
 export class ProfilesModule {}

@@ -15,9 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '@preceptor/taxonomy';
+import { GrowthArea } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 

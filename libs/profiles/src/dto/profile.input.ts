@@ -19,8 +19,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage } from '../reference/career-stages.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 

@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { GrowthArea } from '../reference/growth-areas.js';
+import { GrowthArea } from '@preceptor/taxonomy';
 
 @InputType()
 export class MentorSettingsInput {

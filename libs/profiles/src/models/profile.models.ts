@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@preceptor/core';
-import { CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '@preceptor/taxonomy';
+import { GrowthArea } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
-import { CareerStageInfoModel, SpecialtyModel } from './reference.models.js';
+import { CareerStageInfoModel, SpecialtyModel } from '@preceptor/taxonomy';
 
 @ObjectType('AvailabilityWindow', { description: 'A weekly window in the profile’s time zone.' })
 export class AvailabilityWindowModel {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '@preceptor/taxonomy';
+import { GrowthArea } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import {
   buildMentorQuery,
   countFromTextProbe,

@@ -8,7 +8,7 @@ import type { ProfileConnection } from '../models/profile.models.js';
 import { timestampMicros } from '../mentor-index/mentor-index.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { isPlainSearchWord } from '../mentor-index/text-postings.js';
-import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
+import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import {
   buildMentorQuery,
   isMentorCursor,

@@ -1,6 +1,6 @@
-import type { CareerStage } from '../reference/career-stages.js';
-import type { GrowthArea } from '../reference/growth-areas.js';
-import type { Track } from '../reference/tracks.js';
+import type { CareerStage } from '@preceptor/taxonomy';
+import type { GrowthArea } from '@preceptor/taxonomy';
+import type { Track } from '@preceptor/taxonomy';
 import type { ProfileEntity } from './profile.entity.js';
 import { plainArrayElements, plainArrayNumbers } from './pg-array-text.js';
 import type { AvailabilityWindow, MeetingFormat, ShiftPattern } from './profile-enums.js';

@@ -10,9 +10,9 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '@preceptor/taxonomy';
+import { GrowthArea } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-enums.js';
 
 /**

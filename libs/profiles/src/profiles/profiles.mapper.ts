@@ -1,6 +1,6 @@
 import type { ProfileModel } from '../models/profile.models.js';
-import { careerStagesFor } from '../reference/career-stages.js';
-import type { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
+import { careerStagesFor } from '@preceptor/taxonomy';
+import type { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { completeness, formatMinutes } from './profile-rules.js';
 import type { ProfileRecord } from './profile-row.js';
 

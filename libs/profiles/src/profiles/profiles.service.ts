@@ -8,7 +8,7 @@ import type { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.inpu
 import type { ProfileModel } from '../models/profile.models.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { ProfilesError } from '../profiles.errors.js';
-import { SpecialtyCatalog } from '../specialties/specialty-catalog.service.js';
+import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { ProfileEntity } from './profile.entity.js';
 import { isValidTimeZone, lineageOf, parseAvailability } from './profile-rules.js';
 import { toProfileModel } from './profiles.mapper.js';

@@ -17,7 +17,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
 import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '../mentor-index/mentor-facets.js';
-import type { Track } from '../reference/tracks.js';
+import type { Track } from '@preceptor/taxonomy';
 import { searchDocument, SimpleTsvector, type ExtraCharacter } from './simple-tsvector.js';
 import {
   seedEmail,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 
 import { ShiftPattern, Weekday } from '../profiles/profile-enums.js';
-import { CAREER_STAGE_LEVEL, CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { SPECIALTIES } from '../reference/specialties.js';
-import { Track } from '../reference/tracks.js';
+import { CAREER_STAGE_LEVEL, CareerStage } from '@preceptor/taxonomy';
+import { GrowthArea } from '@preceptor/taxonomy';
+import { SPECIALTIES } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import {
   DEFAULT_AS_OF,
   seedEmail,

@@ -5,9 +5,9 @@
  * by hashing those three, so person 700,000 costs the same as person 1, any range can be
  * generated on its own, and the account fields (drawn first) can be produced without the profile.
  */
-import { CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '@preceptor/taxonomy';
+import { GrowthArea } from '@preceptor/taxonomy';
+import { Track } from '@preceptor/taxonomy';
 import {
   MeetingFormat,
   ShiftPattern,

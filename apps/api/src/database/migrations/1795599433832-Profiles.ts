@@ -1,4 +1,4 @@
-import { SPECIALTIES, syncSpecialties } from '@preceptor/profiles';
+import { SPECIALTIES, syncSpecialties } from '@preceptor/taxonomy';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Profiles1795599433832 implements MigrationInterface {

@@ -77,7 +77,7 @@ describe('healthcare reference data (public)', () => {
     expect(data.specialties.length).toBeGreaterThanOrEqual(120);
     const csv = await readFile(
       new URL(
-        '../../libs/profiles/src/reference/data/nucc-provider-taxonomy-21.1.csv',
+        '../../libs/taxonomy/src/data/nucc-provider-taxonomy-21.1.csv',
         import.meta.url,
       ),
       'utf8',

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Track } from '../reference/tracks.js';
+import { Track } from '../tracks.js';
 
 @ArgsType()
 export class TrackArgs {

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { Track } from '../reference/tracks.js';
+import { Track } from './tracks.js';
 
 /**
  * Reference data, written only by migrations (see specialty-sync.ts). Small integer ids keep the

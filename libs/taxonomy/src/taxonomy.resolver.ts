@@ -1,21 +1,21 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '@preceptor/core';
-import { ListSpecialtiesArgs, SpecialtyArgs, TrackArgs } from '../dto/reference.args.js';
+import { ListSpecialtiesArgs, SpecialtyArgs, TrackArgs } from './dto/taxonomy.args.js';
 import {
   CareerStageInfoModel,
   GrowthAreaInfoModel,
   SpecialtyModel,
   TrackInfoModel,
-} from '../models/reference.models.js';
-import { careerStagesFor } from '../reference/career-stages.js';
-import { GROWTH_AREA_INFO, GrowthArea } from '../reference/growth-areas.js';
-import { TRACK_INFO, Track } from '../reference/tracks.js';
+} from './models/taxonomy.models.js';
+import { careerStagesFor } from './career-stages.js';
+import { GROWTH_AREA_INFO, GrowthArea } from './growth-areas.js';
+import { TRACK_INFO, Track } from './tracks.js';
 import { SpecialtyCatalog } from './specialty-catalog.service.js';
 
 /** The healthcare taxonomy profiles stand on; public, so sign-up forms can use it. */
 @Public()
 @Resolver()
-export class ReferenceResolver {
+export class TaxonomyResolver {
   constructor(private readonly catalog: SpecialtyCatalog) {}
 
   @Query(() => [TrackInfoModel])

@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { SpecialtyDefinition } from '../reference/specialties.js';
+import type { SpecialtyDefinition } from './specialties.js';
 
 /**
  * Writes the shipped specialty taxonomy into the database, keeping existing ids (profiles refer

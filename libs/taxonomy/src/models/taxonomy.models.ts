@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { CareerStage } from '../reference/career-stages.js';
-import { GrowthArea } from '../reference/growth-areas.js';
-import { Track } from '../reference/tracks.js';
+import { CareerStage } from '../career-stages.js';
+import { GrowthArea } from '../growth-areas.js';
+import { Track } from '../tracks.js';
 
 @ObjectType('TrackInfo')
 export class TrackInfoModel {

@@ -2,8 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { CommonError } from '@preceptor/core';
 import type { Repository } from 'typeorm';
-import type { SpecialtyModel } from '../models/reference.models.js';
-import { ProfilesError } from '../profiles.errors.js';
+import type { SpecialtyModel } from './models/taxonomy.models.js';
+import { TaxonomyError } from './taxonomy.errors.js';
 import { SpecialtyEntity } from './specialty.entity.js';
 
 export interface CatalogSpecialty {
@@ -90,7 +90,7 @@ export class SpecialtyCatalog implements OnModuleInit {
     let entries = this.sorted;
     if (parentSlug !== undefined) {
       const parent = this.bySlug.get(parentSlug);
-      if (!parent) throw ProfilesError.specialtyNotFound(parentSlug);
+      if (!parent) throw TaxonomyError.specialtyNotFound(parentSlug);
       entries = entries.filter((entry) => entry.model.parent === parent.model);
     }
     const words = (search ?? '')
