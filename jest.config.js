@@ -13,6 +13,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Hooks start real APIs and databases: on a busy 2-core machine they can take seconds.
+  testTimeout: 30000,
   projects: [
     {
       ...common,

@@ -8,22 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import {
-  buildMentorQuery,
-  isPlainSearchWord,
-  MeetingFormat,
-  MENTOR_COUNT_CAP,
-  mentorCountSql,
-  mentorFacetCountSql,
-  mentorPageSql,
-  mentorPageBySql,
-  mentorRowsByIdSql,
-  searchLexemesSql,
-  searchWords,
-  type MentorCursor,
-  type MentorFilter,
-  type SqlStatement,
-} from '@preceptor/profiles';
+import { MeetingFormat, type MentorFilter } from '@preceptor/profiles';
 import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy';
 import pg from 'pg';
 import { graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
@@ -45,11 +30,14 @@ const WARM_UP_MS = 15_000;
 const client = graphqlClient(PORT);
 const graphql = client.call;
 
+interface MentorCursor {
+  c: string;
+  u: string;
+}
+
 interface Scenario {
   name: string;
   filter: MentorFilter;
-  /** Ids that the specialty slugs in `filter` stand for, for the SQL baseline. */
-  specialtyIds?: number[];
   after?: MentorCursor;
 }
 
@@ -119,17 +107,14 @@ async function scenarios(pool: pg.Pool): Promise<Scenario[]> {
     {
       name: `specialty, common (${common.slug}, ${common.n})`,
       filter: { specialtySlugs: [common.slug] },
-      specialtyIds: [common.id],
     },
     {
       name: `specialty, mid (${leafCommon.slug}, ${leafCommon.n})`,
       filter: { specialtySlugs: [leafCommon.slug] },
-      specialtyIds: [leafCommon.id],
     },
     {
       name: `specialty, rare (${rare.slug}, ${rare.n})`,
       filter: { specialtySlugs: [rare.slug] },
-      specialtyIds: [rare.id],
     },
     { name: 'track NURSING', filter: { tracks: [Track.NURSING] } },
     { name: 'track INFORMATICS', filter: { tracks: [Track.INFORMATICS] } },
@@ -172,7 +157,6 @@ async function scenarios(pool: pg.Pool): Promise<Scenario[]> {
         acceptingMentees: true,
         country: 'US',
       },
-      specialtyIds: [common.id],
     },
   ];
   if (deepCursor) {
@@ -188,15 +172,6 @@ async function scenarios(pool: pg.Pool): Promise<Scenario[]> {
     });
   }
   return list;
-}
-
-/** Whether the API answers this text from its index: every word is one lexeme. */
-async function answeredByIndex(pool: pg.Pool, text: string | undefined): Promise<boolean> {
-  const others = searchWords(text ?? '').filter((word) => !isPlainSearchWord(word));
-  if (others.length === 0) return true;
-  const sql = searchLexemesSql(others);
-  const { rows } = await pool.query<{ lexemes: string[] }>(sql.text, sql.values);
-  return rows.every((row) => row.lexemes.length === 1);
 }
 
 function fmt(value: number): string {
@@ -224,12 +199,9 @@ async function main(): Promise<void> {
     const token = await signUpClient(graphql);
 
     const header =
-      '| scenario | clients | matches | API p50 ms | API p99 ms | API req/s | its SQL p50 ms | its SQL p99 ms | SQL-only p50 ms | SQL-only p99 ms | SQL-only req/s |';
+      '| scenario | clients | matches | API p50 ms | API p99 ms | API req/s | its SQL p50 ms | its SQL p99 ms |';
     console.log(header);
-    results.push(
-      header,
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    );
+    results.push(header, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     const chosen = (await scenarios(pool)).filter(
       (scenario) => !options.only || scenario.name.includes(options.only),
     );
@@ -254,49 +226,18 @@ async function main(): Promise<void> {
         };
       }>(MENTORS_QUERY, variables, token);
       const matches = `${sample.mentors.totalCount.toLocaleString('en-US')}${sample.mentors.totalCountExact ? '' : '+'}`;
-      const query = buildMentorQuery(scenario.filter, scenario.specialtyIds);
-      const count = mentorCountSql(query);
-      // Free text by SQL (MENTOR_INDEX=false, and words beyond plain ASCII): the probe of the
-      // newest candidates, a bounded walk or the search index, then the page (mentorPageBySql).
-      const viaText = async (): Promise<void> => {
-        await mentorPageBySql(
-          async <Row>(sql: SqlStatement) =>
-            (await pool.query<Row & pg.QueryResultRow>(sql.text, sql.values)).rows as Row[],
-          query,
-          scenario.after,
-          PAGE_SIZE,
-          true,
-        );
-      };
-      // The SQL-only plan (MENTOR_INDEX=false): free text as above; filters a count (a facet
-      // counter for one filter value, otherwise capped), then the page.
-      const viaSqlOnly = query.hasText
-        ? viaText
-        : async (): Promise<void> => {
-            const countSql = query.facet ? mentorFacetCountSql(query.facet) : count;
-            const counted = await pool.query<{ n: number }>(countSql.text, countSql.values);
-            const n = counted.rows[0]?.n ?? 0;
-            const few = n <= MENTOR_COUNT_CAP;
-            const page = mentorPageSql(query, scenario.after, PAGE_SIZE, few);
-            await pool.query(page.text, page.values);
-          };
-      // What the API itself sends: with the in-memory index, one read of the page by primary
-      // key (a word beyond ASCII is parsed by the database once, then remembered); a word the
-      // parser splits in two, the SQL steps above.
+      // What the API itself sends: one read of the page's rows by primary key.
       const pageIds = sample.mentors.edges.map((edge) => edge.node.userId);
-      const byIds = mentorRowsByIdSql(pageIds);
-      const fromIndex = await answeredByIndex(pool, scenario.filter.text);
-      const viaItsSql = fromIndex
-        ? async (): Promise<void> => {
-            await pool.query(byIds.text, byIds.values);
-          }
-        : viaText;
+      const viaItsSql = async (): Promise<void> => {
+        await pool.query(`SELECT * FROM profiles WHERE user_id = ANY($1::uuid[]) AND is_mentor`, [
+          pageIds,
+        ]);
+      };
       const viaApi = (): Promise<void> => client.fire(MENTORS_QUERY, variables, token);
       for (const clients of CONCURRENCY) {
         const apiStats = await measure(clients, viaApi);
         const itsSql = await measure(clients, viaItsSql);
-        const sqlOnly = await measure(clients, viaSqlOnly);
-        const line = `| ${scenario.name} | ${clients} | ${matches} | ${fmt(apiStats.p50)} | ${fmt(apiStats.p99)} | ${apiStats.perSecond.toFixed(0)} | ${fmt(itsSql.p50)} | ${fmt(itsSql.p99)} | ${fmt(sqlOnly.p50)} | ${fmt(sqlOnly.p99)} | ${sqlOnly.perSecond.toFixed(0)} |`;
+        const line = `| ${scenario.name} | ${clients} | ${matches} | ${fmt(apiStats.p50)} | ${fmt(apiStats.p99)} | ${apiStats.perSecond.toFixed(0)} | ${fmt(itsSql.p50)} | ${fmt(itsSql.p99)} |`;
         console.log(line);
         results.push(line);
       }
@@ -314,12 +255,7 @@ async function main(): Promise<void> {
 \`npm run bench:mentors\` on ${new Date().toISOString().slice(0, 10)}: ${mentorCount.toLocaleString('en-US')} mentor profiles,
 ${cpus().length} cores shared by the API, PostgreSQL and the load generator; ${SECONDS} s per cell after half a second of warm-up (and ${WARM_UP_MS / 1000} s of every scenario once the API has started); the load generator is a node:http client with keep-alive that checks each response's status and first bytes without parsing it.
 "API" is the full GraphQL request over HTTP (page of ${PAGE_SIZE} with specialties and mentor settings, plus
-\`totalCount\`). "Its SQL" is what the API sends to answer it (its session check is answered from memory), from a plain \`pg\` client: with the
-in-memory mentor index (every filter, and free text), one read of the page's rows by primary key; for a word the
-database's parser splits in two, the SQL steps below. "SQL-only" is the plan without the index (\`MENTOR_INDEX=false\`): for filters a
-count (a facet counter for one filter value, otherwise capped at ${MENTOR_COUNT_CAP.toLocaleString('en-US')}) and the page; for free text the probe
-of the newest 1,000 candidates, then a bounded walk for words seen there but less than a page of them, or the count for
-sparse words, then the page. Counts shown with + are lower bounds.
+\`totalCount\`). "Its SQL" is what the API sends to answer it (its session check is answered from memory), from a plain \`pg\` client: one read of the page's rows by primary key.
 
 p99 on this shared machine moves by tens of milliseconds between runs of the same cell (garbage
 collection pauses and other tenants of the 2 cores); read p50 and req/s beside it.

@@ -76,10 +76,7 @@ describe('healthcare reference data (public)', () => {
     );
     expect(data.specialties.length).toBeGreaterThanOrEqual(120);
     const csv = await readFile(
-      new URL(
-        '../../libs/taxonomy/src/data/nucc-provider-taxonomy-21.1.csv',
-        import.meta.url,
-      ),
+      new URL('../../libs/taxonomy/src/data/nucc-provider-taxonomy-21.1.csv', import.meta.url),
       'utf8',
     );
     const codes = new Set(

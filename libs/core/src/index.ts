@@ -12,7 +12,7 @@ export * from './errors/domain-error.js';
 export * from './errors/to-graphql-error.js';
 export * from './graphql/graphiql.js';
 export * from './graphql/graphql-context.js';
-export * from './graphql/selection.js';
+export * from './health/health-report.js';
 export * from './health/shutdown-state.js';
 export * from './logging/logger.js';
 export * from './logging/logging.module.js';

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import './graphql/enums.js';
 import { MentorIndexService } from './mentor-index/mentor-index.service.js';
-import { MentorFacetCountEntity } from './profiles/mentor-facet-count.entity.js';
 import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
@@ -10,7 +9,7 @@ import { ProfilesService } from './profiles/profiles.service.js';
 import { DemoSeedService } from './seed/demo-seed.service.js';
 import { TaxonomyModule } from '@preceptor/taxonomy';
 
-export const PROFILES_ENTITIES = [ProfileEntity, MentorFacetCountEntity];
+export const PROFILES_ENTITIES = [ProfileEntity];
 
 @Module({
   imports: [TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],

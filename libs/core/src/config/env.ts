@@ -21,7 +21,6 @@ const envSchema = z
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     MIGRATIONS_RUN: booleanString.default(true),
     SEED_DEMO: booleanString.optional(),
-    MENTOR_INDEX: booleanString.default(true),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),

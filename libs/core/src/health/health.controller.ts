@@ -6,6 +6,7 @@ import {
   TypeOrmHealthIndicator,
   type HealthCheckResult,
 } from '@nestjs/terminus';
+import { HealthReport } from './health-report.js';
 import { ShutdownState } from './shutdown-state.js';
 
 @Public()
@@ -15,6 +16,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly shutdown: ShutdownState,
+    private readonly report: HealthReport,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -24,7 +26,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready for traffic: the database answers and the process is not draining. */
+  /**
+   * Ready for traffic: the database answers and the process is not draining. The body also
+   * carries what registered parts report of themselves (always "up": details, not checks).
+   */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
@@ -35,6 +40,11 @@ export class HealthController {
         error: { shutdown: { status: 'down' } },
       });
     }
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 1500 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 1500 }),
+      ...this.report
+        .details()
+        .map(([name, details]) => () => ({ [name]: { ...details, status: 'up' as const } })),
+    ]);
   }
 }

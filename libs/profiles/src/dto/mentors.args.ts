@@ -65,6 +65,7 @@ export class MentorFilter {
 
   @Field(() => [MeetingFormat], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(10)
   @IsEnum(MeetingFormat, { each: true })
   meetingFormats?: MeetingFormat[];
 

@@ -1,82 +1,99 @@
+/**
+ * The mentor facets: every property a mentor list can be narrowed by, declared once. The index
+ * reads each facet's column, files each mentor under the facet's values, and turns a filter into
+ * facet groups from the same declaration; nothing else restates what a filter means.
+ *
+ * Adding a facet is one entry below (plus a migration when it needs a new column): say which
+ * `profiles` column holds it, whether that column is an array, and which filter values ask for it.
+ */
 import type { MentorFilter } from '../dto/mentors.args.js';
 import { plainArrayElements } from '../profiles/pg-array-text.js';
-import { facetKey, timestampMicros, type FacetGroups, type IndexedMentor } from './mentor-index.js';
+import type { FacetGroups } from './mentor-index.js';
+import { documentWords } from './words.js';
 
-/** Channel of the profiles trigger: a user id per changed mentor, or RELOAD after bulk loads. */
-export const MENTOR_CHANGES_CHANNEL = 'mentor_changes';
-export const MENTOR_CHANGES_RELOAD = 'reload';
+/** A filter with its specialty slugs already resolved to ids (and their descendants' lineage). */
+export interface ResolvedMentorFilter {
+  filter: MentorFilter | undefined;
+  specialtyIds: readonly number[] | undefined;
+}
 
-/** The columns of one mentor the index needs, as `MENTOR_FACETS_SELECT` reads them. */
-export interface MentorFacetsRow {
+type FacetValue = string | number | boolean;
+
+interface FacetDeclaration {
+  /** A column of `profiles`, read as text (arrays in PostgreSQL's text form, `{a,b}`). */
+  column: string;
+  array: boolean;
+  /** The values a filter asks for ("any of"), or undefined when it does not use this facet. */
+  wanted(request: ResolvedMentorFilter): readonly FacetValue[] | null | undefined;
+}
+
+const single = <T extends FacetValue>(value: T | null | undefined): T[] | undefined =>
+  value === undefined || value === null ? undefined : [value];
+
+export const MENTOR_FACETS = {
+  /** Chosen specialties and their ancestors: a filter on a parent finds its descendants. */
+  specialty: { column: 'specialty_lineage', array: true, wanted: (r) => r.specialtyIds },
+  track: { column: 'track', array: false, wanted: (r) => r.filter?.tracks },
+  stage: { column: 'career_stage', array: false, wanted: (r) => r.filter?.careerStages },
+  offer: { column: 'mentor_offers', array: true, wanted: (r) => r.filter?.offers },
+  language: { column: 'languages', array: true, wanted: (r) => r.filter?.languages },
+  format: { column: 'meeting_formats', array: true, wanted: (r) => r.filter?.meetingFormats },
+  country: { column: 'country', array: false, wanted: (r) => single(r.filter?.country) },
+  region: { column: 'region', array: false, wanted: (r) => single(r.filter?.region) },
+  accepting: {
+    column: 'mentor_accepting',
+    array: false,
+    wanted: (r) => single(r.filter?.acceptingMentees),
+  },
+} satisfies Record<string, FacetDeclaration>;
+
+export type MentorFacet = keyof typeof MENTOR_FACETS;
+
+const FACETS = Object.entries(MENTOR_FACETS) as [MentorFacet, FacetDeclaration][];
+
+/** The text columns whose words free-text search finds. */
+const TEXT_COLUMNS = ['full_name', 'headline', 'bio'] as const;
+
+/** The key of one facet value in the index ("track:NURSING"); values compare as PostgreSQL text. */
+export function facetKey(facet: MentorFacet, value: FacetValue): string {
+  return `${facet}:${String(value)}`;
+}
+
+/** What the index reads of each mentor: the sort key, every facet column and the text. */
+export const INDEXED_MENTOR_SELECT = `SELECT user_id, created_at::text AS created_at, is_mentor,
+  ${FACETS.map(([name, facet]) => `${facet.column}::text AS ${name}`).join(', ')},
+  ${TEXT_COLUMNS.join(', ')} FROM profiles`;
+
+export type IndexedMentorRow = {
   user_id: string;
   created_at: string;
   is_mentor: boolean;
-  track: string;
-  career_stage: string;
-  /** Arrays arrive in PostgreSQL's text form ("{1,7,12}"; see plainArrayElements). */
-  lineage: string;
-  offers: string;
-  languages: string;
-  formats: string;
-  country: string | null;
-  region: string | null;
-  mentor_accepting: boolean;
-  /** The lexemes of search_vector (name, headline and bio), space-separated. */
-  words: string | null;
+} & Record<MentorFacet, string | null> &
+  Record<(typeof TEXT_COLUMNS)[number], string | null>;
+
+/** A mentor's facet keys, as the index files them. */
+export function mentorFacetKeys(row: IndexedMentorRow): string[] {
+  const keys: string[] = [];
+  for (const [name, facet] of FACETS) {
+    const text = row[name];
+    if (text === null) continue;
+    if (!facet.array) keys.push(facetKey(name, text));
+    else for (const value of new Set(plainArrayElements(text))) keys.push(facetKey(name, value));
+  }
+  return keys;
 }
 
-/**
- * What the index holds of a mentor. The words come as one space-separated string: the `simple`
- * parser never puts a space inside a lexeme, and one string per row is far cheaper to receive
- * than an array of strings.
- */
-export const MENTOR_FACETS_SELECT = `SELECT user_id, created_at::text AS created_at, is_mentor,
-  track::text AS track, career_stage::text AS career_stage, specialty_lineage::text AS lineage,
-  mentor_offers::text AS offers, languages::text AS languages, meeting_formats::text AS formats,
-  country, region, mentor_accepting,
-  array_to_string(tsvector_to_array(search_vector), ' ') AS words FROM profiles`;
-
-/** A profile row as the index holds it; mirrors the WHERE clauses of buildMentorQuery. */
-export function indexedMentor(row: MentorFacetsRow): IndexedMentor {
-  const keys = [
-    facetKey('track', row.track),
-    facetKey('stage', row.career_stage),
-    facetKey('accepting', row.mentor_accepting),
-  ];
-  for (const id of plainArrayElements(row.lineage)) keys.push(facetKey('specialty', id));
-  for (const offer of plainArrayElements(row.offers)) keys.push(facetKey('offer', offer));
-  for (const language of plainArrayElements(row.languages))
-    keys.push(facetKey('language', language));
-  for (const format of plainArrayElements(row.formats)) keys.push(facetKey('format', format));
-  if (row.country !== null) keys.push(facetKey('country', row.country.trim()));
-  if (row.region !== null) keys.push(facetKey('region', row.region));
-  return {
-    userId: row.user_id,
-    time: timestampMicros(row.created_at),
-    keys,
-    words: row.words ? row.words.split(' ') : [],
-  };
+/** The words of a mentor's name, headline and bio. */
+export function mentorWords(row: IndexedMentorRow): string[] {
+  return documentWords(row.full_name, row.headline, row.bio);
 }
 
-/** A filter (without free text) as index groups: each list is "any of", fields all apply. */
-export function mentorFacetGroups(
-  filter: MentorFilter | undefined,
-  specialtyIds: readonly number[] | undefined,
-): FacetGroups {
+/** A filter as facet groups: each list is "any of" (duplicates dropped), facets all apply. */
+export function mentorFacetGroups(request: ResolvedMentorFilter): FacetGroups {
   const groups: string[][] = [];
-  const anyOf = (facet: string, values: readonly (string | number)[] | undefined): void => {
-    if (values?.length) groups.push(values.map((value) => facetKey(facet, value)));
-  };
-  anyOf('specialty', specialtyIds);
-  anyOf('track', filter?.tracks);
-  anyOf('stage', filter?.careerStages);
-  anyOf('offer', filter?.offers);
-  anyOf('language', filter?.languages);
-  anyOf('format', filter?.meetingFormats);
-  if (filter?.country) groups.push([facetKey('country', filter.country)]);
-  if (filter?.region) groups.push([facetKey('region', filter.region)]);
-  if (filter?.acceptingMentees !== undefined && filter.acceptingMentees !== null) {
-    groups.push([facetKey('accepting', filter.acceptingMentees)]);
+  for (const [name, facet] of FACETS) {
+    const values = facet.wanted(request);
+    if (values?.length) groups.push([...new Set(values.map((value) => facetKey(name, value)))]);
   }
   return groups;
 }

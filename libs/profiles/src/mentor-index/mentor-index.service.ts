@@ -1,69 +1,90 @@
 import {
-  Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, errorMessage, PgListener, type AppEnv } from '@preceptor/core';
+import { errorMessage, HealthReport, PgListener, type HealthDetails } from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
-  indexedMentor,
   MENTOR_CHANGES_CHANNEL,
   MENTOR_CHANGES_RELOAD,
-  MENTOR_FACETS_SELECT,
+  MENTOR_INDEX_APPLICATION_NAME,
+} from './mentor-changes.js';
+import {
+  INDEXED_MENTOR_SELECT,
   mentorFacetGroups,
-  type MentorFacetsRow,
+  mentorFacetKeys,
+  mentorWords,
+  type IndexedMentorRow,
+  type ResolvedMentorFilter,
 } from './mentor-facets.js';
-import { MentorIndex, type IndexPage, type SortKey, type TextPrefixes } from './mentor-index.js';
-import type { MentorFilter } from '../dto/mentors.args.js';
+import {
+  MentorIndex,
+  timestampMicros,
+  type IndexedMentor,
+  type IndexPage,
+  type SortKey,
+  type TextPrefixes,
+} from './mentor-index.js';
 
-const LOAD_BATCH = 20_000;
-
-const mib = (bytes: number): number => Math.round(bytes / 2 ** 20);
+const LOAD_BATCH = 10_000;
 const RETRY_MS = 5_000;
 
+const mib = (bytes: number): number => Math.round(bytes / 2 ** 20);
+
+function indexedMentor(row: IndexedMentorRow): IndexedMentor {
+  return {
+    userId: row.user_id,
+    time: timestampMicros(row.created_at),
+    keys: mentorFacetKeys(row),
+    words: mentorWords(row),
+  };
+}
+
 /**
- * Keeps a MentorIndex of every mentor in this process, in step with the database.
+ * Keeps a MentorIndex of every mentor in this process, in step with the database: the one
+ * engine that answers mentor lists.
  *
  * It loads all mentors at start-up (before the API listens), then follows a LISTEN channel fed
  * by a trigger on profiles, so writes from any process (other API instances, the seed command,
  * SQL by hand) arrive within milliseconds. Writes made here refresh the index before the
  * mutation returns, so a caller reads its own writes. If the listening connection drops, it
- * reconnects and reloads everything, since notifications sent meanwhile are lost.
+ * reconnects and reloads everything, since notifications sent meanwhile are lost. A reload
+ * builds a new index while the current one keeps answering.
  */
 @Injectable()
 export class MentorIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MentorIndexService.name);
-  private index: MentorIndex | null = null;
+  private index = new MentorIndex();
   private listener: PgListener | null = null;
   private readonly pending = new Set<string>();
   private reloadWanted = false;
   private draining: Promise<void> | null = null;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  /** When the current index was read from the table, and how long that took. */
+  private loadedAt: Date | null = null;
+  private loadMs = 0;
+  /** A reload asked for and not yet finished (the current index may be behind until then). */
+  private reloadingSince: Date | null = null;
 
   constructor(
-    @Inject(APP_ENV) private readonly env: AppEnv,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  /** False when the index is switched off (MENTOR_INDEX=false): callers use SQL instead. */
-  get enabled(): boolean {
-    return this.index !== null;
+    health: HealthReport,
+  ) {
+    health.register('mentorIndex', () => this.status());
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.env.MENTOR_INDEX) return;
     // Listen before loading, so nothing committed during the load is missed.
     await this.listen();
-    const started = performance.now();
-    this.index = await this.loadAll();
+    await this.reload();
     const { heapUsed, arrayBuffers } = process.memoryUsage();
     this.logger.log(
-      `Indexed ${this.index.count} mentors in ${Math.round(performance.now() - started)} ms: ${this.index.vocabulary} distinct words in ${mib(this.index.textBytes)} MiB; heap ${mib(heapUsed)} MiB, typed arrays ${mib(arrayBuffers)} MiB in all`,
+      `Indexed ${this.index.count} mentors in ${this.loadMs} ms: ${this.index.facetValues} facet values, ${this.index.vocabulary} distinct words, ${mib(this.index.bytes)} MiB of index; heap ${mib(heapUsed)} MiB, typed arrays ${mib(arrayBuffers)} MiB in all`,
     );
     // Changes committed while loading may be missing from it: apply them now.
     this.drain();
@@ -77,27 +98,21 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     this.listener = null;
   }
 
-  /**
-   * Matches of a filter, with its free text as word prefixes when it has any: exact count and
-   * one page of user ids.
-   */
+  /** Matches of a filter (and of its words, each a prefix): exact count and one page of ids. */
   query(
-    filter: MentorFilter | undefined,
-    specialtyIds: readonly number[] | undefined,
+    request: ResolvedMentorFilter,
     after: SortKey | undefined,
     limit: number,
-    text?: TextPrefixes,
+    words: TextPrefixes,
   ): IndexPage {
-    if (!this.index) throw new Error('The mentor index is not enabled');
-    return this.index.query(mentorFacetGroups(filter, specialtyIds), after, limit, text);
+    return this.index.query(mentorFacetGroups(request), after, limit, words);
   }
 
   /**
-   * Re-reads these people now, after this process committed changes to their profiles. Never
-   * fails the caller's write: on error the change still arrives through the change feed.
+   * Re-reads these people now, after this process committed changes to their profiles (or found
+   * them gone). Never fails the caller: on error the change still arrives through the feed.
    */
   async refresh(userIds: readonly string[]): Promise<void> {
-    if (!this.index) return;
     let failed = false;
     try {
       await this.apply(this.index, userIds);
@@ -112,13 +127,31 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     }
   }
 
+  /** For GET /health/ready: how current the index is and what it holds. */
+  status(): HealthDetails {
+    const now = Date.now();
+    return {
+      state: this.loadedAt === null ? 'loading' : this.reloadingSince ? 'reloading' : 'current',
+      feed: this.listener?.listening ? 'listening' : 'reconnecting',
+      mentors: this.index.count,
+      loadedAt: this.loadedAt?.toISOString() ?? null,
+      ageSeconds: this.loadedAt ? Math.round((now - this.loadedAt.getTime()) / 1000) : null,
+      lastLoadMs: this.loadMs,
+      reloadingForMs: this.reloadingSince ? now - this.reloadingSince.getTime() : null,
+      pendingChanges: this.pending.size,
+      facetValues: this.index.facetValues,
+      words: this.index.vocabulary,
+      bytes: this.index.bytes,
+    };
+  }
+
   private async listen(): Promise<void> {
     const listener = new PgListener({
       url: this.url(),
       channels: [MENTOR_CHANGES_CHANNEL],
-      applicationName: 'preceptor-mentor-index',
+      applicationName: MENTOR_INDEX_APPLICATION_NAME,
       onNotification: (_channel, payload) => {
-        if (payload === MENTOR_CHANGES_RELOAD) this.reloadWanted = true;
+        if (payload === MENTOR_CHANGES_RELOAD) this.wantReload();
         else this.pending.add(payload);
         this.drain();
       },
@@ -128,7 +161,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
         ),
       // Notifications sent while disconnected are lost: rebuild from the table.
       onRestored: () => {
-        this.reloadWanted = true;
+        this.wantReload();
         this.drain();
       },
     });
@@ -136,16 +169,21 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     this.listener = listener;
   }
 
+  private wantReload(): void {
+    this.reloadWanted = true;
+    this.reloadingSince ??= new Date();
+  }
+
   /** Applies queued changes one batch at a time; a reload replaces the whole index. */
   private drain(): void {
     if (this.draining || this.stopped) return;
     this.draining = (async () => {
-      // While the first load runs (index still null), work waits: it is drained right after.
-      while (!this.stopped && this.index && (this.reloadWanted || this.pending.size > 0)) {
+      // While the first load runs, work waits: it is drained right after.
+      while (!this.stopped && this.loadedAt && (this.reloadWanted || this.pending.size > 0)) {
         if (this.reloadWanted) {
           this.reloadWanted = false;
-          this.index = await this.loadAll();
-          this.logger.log(`Reloaded ${this.index.count} mentors`);
+          await this.reload();
+          this.logger.log(`Reloaded ${this.index.count} mentors in ${this.loadMs} ms`);
         } else {
           const ids = [...this.pending];
           this.pending.clear();
@@ -161,7 +199,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
         );
         clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => {
-          this.reloadWanted = true;
+          this.wantReload();
           this.drain();
         }, RETRY_MS);
       })
@@ -172,8 +210,8 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
 
   private async apply(index: MentorIndex, userIds: readonly string[]): Promise<void> {
     if (userIds.length === 0) return;
-    const rows = await this.dataSource.query<MentorFacetsRow[]>(
-      `${MENTOR_FACETS_SELECT} WHERE user_id = ANY($1::uuid[])`,
+    const rows = await this.dataSource.query<IndexedMentorRow[]>(
+      `${INDEXED_MENTOR_SELECT} WHERE user_id = ANY($1::uuid[])`,
       [userIds],
     );
     const mentors = new Set<string>();
@@ -185,40 +223,45 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     for (const id of userIds) if (!mentors.has(id)) index.remove(id);
   }
 
-  /** Reads every mentor in keyset order through a cursor, so memory stays flat at any size. */
-  private async loadAll(): Promise<MentorIndex> {
+  /**
+   * Reads every mentor into a new index through a cursor (memory stays flat at any size), in
+   * table order, and swaps it in; the index sorts them once at the end.
+   */
+  private async reload(): Promise<void> {
+    const started = performance.now();
+    const startedAt = new Date();
     const index = new MentorIndex();
-    const client = this.client();
+    const client = new pg.Client({
+      connectionString: this.url(),
+      options: '-c timezone=UTC',
+      application_name: MENTOR_INDEX_APPLICATION_NAME,
+    });
     await client.connect();
     try {
       await client.query('BEGIN READ ONLY');
       await client.query(
-        `DECLARE mentors NO SCROLL CURSOR FOR ${MENTOR_FACETS_SELECT}
-          WHERE is_mentor ORDER BY created_at, user_id`,
+        `DECLARE mentors NO SCROLL CURSOR FOR ${INDEXED_MENTOR_SELECT} WHERE is_mentor`,
       );
-      const fetchBatch = (): Promise<pg.QueryResult<MentorFacetsRow>> =>
-        client.query<MentorFacetsRow>(`FETCH ${LOAD_BATCH} FROM mentors`);
+      const fetchBatch = (): Promise<pg.QueryResult<IndexedMentorRow>> =>
+        client.query<IndexedMentorRow>(`FETCH ${LOAD_BATCH} FROM mentors`);
       // The next batch is requested before this one is indexed, so the database and this
       // process work at the same time.
-      let next: Promise<pg.QueryResult<MentorFacetsRow>> | null = fetchBatch();
+      let next: Promise<pg.QueryResult<IndexedMentorRow>> | null = fetchBatch();
       while (next) {
-        const { rows }: pg.QueryResult<MentorFacetsRow> = await next;
+        const { rows }: pg.QueryResult<IndexedMentorRow> = await next;
         next = rows.length === LOAD_BATCH ? fetchBatch() : null;
-        for (const row of rows) index.upsert(indexedMentor(row));
+        for (const row of rows) index.add(indexedMentor(row));
       }
       await client.query('COMMIT');
     } finally {
       await client.end();
     }
-    return index;
-  }
-
-  private client(): pg.Client {
-    return new pg.Client({
-      connectionString: this.url(),
-      options: '-c timezone=UTC',
-      application_name: 'preceptor-mentor-index',
-    });
+    // Sorted here rather than by the first search after the swap.
+    index.settle();
+    this.index = index;
+    this.loadedAt = startedAt;
+    this.loadMs = Math.round(performance.now() - started);
+    if (!this.reloadWanted) this.reloadingSince = null;
   }
 
   private url(): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { facetKey } from './mentor-facets.js';
 import {
   compareKeys,
-  facetKey,
   MentorIndex,
   timestampMicros,
   type FacetGroups,

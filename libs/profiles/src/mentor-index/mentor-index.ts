@@ -21,7 +21,7 @@ export interface SortKey {
 export interface IndexedMentor extends SortKey {
   /** Facet keys this mentor has, as built by `facetKey` (e.g. "track:NURSING"). */
   keys: readonly string[];
-  /** The words of name, headline and bio (the lexemes of its search vector). */
+  /** The words of name, headline and bio (see words.ts). */
   words?: readonly string[];
 }
 
@@ -36,10 +36,6 @@ export interface IndexPage {
   total: number;
   /** Up to `limit` matching user ids after the cursor, newest first. */
   userIds: string[];
-}
-
-export function facetKey(facet: string, value: string | number | boolean): string {
-  return `${facet}:${String(value)}`;
 }
 
 /** Below this many matches a page sorts the matches; above, it walks the timeline. */
@@ -92,6 +88,8 @@ export class MentorIndex {
   /** Live slots sorted by (time, userId) ascending; the newest mentor is last. */
   private order = new Int32Array(INITIAL_SLOTS);
   private size = 0;
+  /** Mentors were added in bulk since `order` was last sorted. */
+  private unordered = false;
   /** Reused per query: queries run synchronously, one at a time. */
   private scratch = new Uint32Array(INITIAL_SLOTS / 32);
   private unionScratch = new Uint32Array(INITIAL_SLOTS / 32);
@@ -111,6 +109,23 @@ export class MentorIndex {
   /** Bytes the words take (lists, bitmaps, per-slot hashes). */
   get textBytes(): number {
     return this.text.bytes;
+  }
+
+  /**
+   * Adds a mentor not yet indexed, in any order: for loading everyone at once. The order is
+   * sorted once, by the first call that needs it, instead of an insertion per mentor.
+   */
+  add(mentor: IndexedMentor): void {
+    const fresh = this.freeSlots.length === 0;
+    const slot = this.takeSlot();
+    this.slotTime[slot] = mentor.time;
+    this.ids.assign(slot, mentor.userId);
+    this.alive[slot >>> 5] |= 1 << (slot & 31);
+    this.order[this.size] = slot;
+    this.size += 1;
+    this.unordered = true;
+    this.text.set(slot, mentor.words ?? [], fresh);
+    this.setFacets(slot, mentor.keys);
   }
 
   /** Adds a mentor or replaces its facets. */
@@ -133,25 +148,37 @@ export class MentorIndex {
       this.text.set(slot, mentor.words ?? [], false);
     }
     if (this.text.overridden > MAX_TEXT_OVERRIDES) this.text.compact();
-    const word = slot >>> 5;
-    const bit = 1 << (slot & 31);
-    for (const key of mentor.keys) {
-      let facet = this.facets.get(key);
-      if (!facet) {
-        facet = { bits: new Uint32Array(this.capacity / 32), count: 0 };
-        this.facets.set(key, facet);
-      }
-      if ((facet.bits[word] & bit) === 0) {
-        facet.bits[word] |= bit;
-        facet.count += 1;
-      }
-    }
+    this.setFacets(slot, mentor.keys);
+  }
+
+  /** Folds edited words back into the word lists now, forgetting words nobody uses. */
+  compact(): void {
+    this.text.compact();
+  }
+
+  /** Facet values held (each a bitmap); values no mentor has are freed. */
+  get facetValues(): number {
+    return this.facets.size;
+  }
+
+  /** Bytes of typed arrays held: facet bitmaps, order, ids, words and scratch space. */
+  get bytes(): number {
+    let total =
+      this.alive.byteLength +
+      this.slotTime.byteLength +
+      this.order.byteLength +
+      this.scratch.byteLength * 3 +
+      this.ids.bytes +
+      this.text.bytes;
+    for (const facet of this.facets.values()) total += facet.bits.byteLength;
+    return total;
   }
 
   /** Forgets a mentor (no longer a mentor, or deleted); false when it was not indexed. */
   remove(userId: string): boolean {
     const slot = this.ids.find(userId);
     if (slot === -1) return false;
+    this.ensureOrdered();
     const position = this.positionOf({ time: this.slotTime[slot], userId });
     this.order.copyWithin(position, position + 1, this.size);
     this.size -= 1;
@@ -210,6 +237,7 @@ export class MentorIndex {
     }
     if (total === 0 || limit <= 0) return { total, userIds: [] };
 
+    this.ensureOrdered();
     const end = after ? this.positionOf(after) : this.size;
     const slots =
       total < EXTRACT_BELOW
@@ -328,6 +356,7 @@ export class MentorIndex {
   }
 
   private insertInOrder(slot: number, key: SortKey): void {
+    this.ensureOrdered();
     // Mentors mostly arrive newest last: append without searching.
     const position =
       this.size === 0 || this.compareSlots(this.order[this.size - 1], slot) < 0
@@ -338,13 +367,42 @@ export class MentorIndex {
     this.size += 1;
   }
 
+  /** Sorts the mentors added in bulk into the newest-first order (else the next search does). */
+  settle(): void {
+    this.ensureOrdered();
+  }
+
+  private ensureOrdered(): void {
+    if (!this.unordered) return;
+    this.unordered = false;
+    this.order.subarray(0, this.size).sort((a, b) => this.compareSlots(a, b));
+  }
+
+  private setFacets(slot: number, keys: readonly string[]): void {
+    const word = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    for (const key of keys) {
+      let facet = this.facets.get(key);
+      if (!facet) {
+        facet = { bits: new Uint32Array(this.capacity / 32), count: 0 };
+        this.facets.set(key, facet);
+      }
+      if ((facet.bits[word] & bit) === 0) {
+        facet.bits[word] |= bit;
+        facet.count += 1;
+      }
+    }
+  }
+
+  /** Takes a slot out of every facet; a value left with no mentor is freed. */
   private clearFacets(slot: number): void {
     const word = slot >>> 5;
     const bit = 1 << (slot & 31);
-    for (const facet of this.facets.values()) {
+    for (const [key, facet] of this.facets) {
       if ((facet.bits[word] & bit) !== 0) {
         facet.bits[word] &= ~bit;
         facet.count -= 1;
+        if (facet.count === 0) this.facets.delete(key);
       }
     }
   }

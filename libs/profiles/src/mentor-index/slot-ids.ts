@@ -52,6 +52,10 @@ export class SlotIds {
     this.mask = capacity * 2 - 1;
   }
 
+  get bytes(): number {
+    return this.words.byteLength + this.table.byteLength;
+  }
+
   /** The slot holding `userId`, or -1. */
   find(userId: string): number {
     uuidWords(userId, this.probe);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
+import { facetKey } from './mentor-facets.js';
 import {
   compareKeys,
-  facetKey,
   MentorIndex,
   timestampMicros,
   type FacetGroups,
   type IndexedMentor,
   type SortKey,
 } from './mentor-index.js';
-import { isPlainSearchWord, TextPostings, wordsHash } from './text-postings.js';
+import { TextPostings, wordsHash } from './text-postings.js';
 
 const T0 = timestampMicros('2026-01-01 00:00:00+00');
 const nurse = facetKey('track', 'NURSING');
@@ -27,25 +27,10 @@ function mentor(
   return { userId: idOf(n), time, keys, words };
 }
 
-/** What PostgreSQL's `@@ 'p1:* & p2:*'` says of one mentor's lexemes. */
+/** Whether every prefix starts one of a mentor's words. */
 function matchesAll(words: readonly string[], prefixes: readonly string[]): boolean {
   return prefixes.every((prefix) => words.some((word) => word.startsWith(prefix)));
 }
-
-describe('isPlainSearchWord', () => {
-  it.each([
-    ['garcia', true],
-    ['icu', true],
-    ['19', true],
-    ['covid19', true],
-    ['josé', false],
-    ['müller', false],
-    ['心臓', false],
-    ['Garcia', false],
-    ['', false],
-    ['a'.repeat(65), false],
-  ])('%p → %p', (word, expected) => expect(isPlainSearchWord(word)).toBe(expected));
-});
 
 describe('wordsHash', () => {
   it('tells word lists apart, including where words split', () => {

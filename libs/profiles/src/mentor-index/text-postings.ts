@@ -1,6 +1,5 @@
 /**
- * The words of every mentor's name, headline and bio (the lexemes of PostgreSQL's stored
- * `search_vector`), inverted: word → the slots of the mentors using it. A free-text filter
+ * The words of every mentor's name, headline and bio (see words.ts), inverted: word → the slots of the mentors using it. A free-text filter
  * becomes a bitmap over slots that the mentor index ANDs with its facet bitmaps, so a search
  * gets an exact count and its newest page without walking the timeline in SQL.
  *
@@ -31,19 +30,6 @@ interface Term {
 
 const NO_SLOTS = new Uint32Array(0);
 const NO_WORDS: readonly string[] = [];
-
-/** A search word that is its own lexeme: lower-case ASCII letters and digits. */
-const PLAIN_WORD = /^[a-z0-9]{1,64}$/;
-
-/**
- * Whether a search word is, as it stands, the lexeme PostgreSQL's `simple` configuration makes
- * of it: plain ASCII letters and digits form one token, lower-cased the same way in both (an
- * end-to-end test holds the database to that). Words beyond ASCII (accents, other scripts)
- * depend on the database's parser and locale, so the database is asked.
- */
-export function isPlainSearchWord(word: string): boolean {
-  return PLAIN_WORD.test(word);
-}
 
 /** FNV-1a over the words, to tell whether a mentor's words changed. */
 export function wordsHash(words: readonly string[]): number {
@@ -144,7 +130,8 @@ export class TextPostings {
 
   /**
    * Drops the list entries of overridden slots and files their current words in the lists, so
-   * searches stop checking them one by one. Costs one pass over every entry.
+   * searches stop checking them one by one; words no mentor uses any more are forgotten. Costs
+   * one pass over every entry.
    */
   compact(): void {
     if (this.overrides.size === 0) return;
@@ -167,9 +154,16 @@ export class TextPostings {
         if ((stale[slot >>> 5] & (1 << (slot & 31))) === 0) term.slots[kept++] = slot;
       }
       term.length = kept;
+      // A list that emptied out gives its room back.
+      if (term.slots.length > 4 && kept * 4 < term.slots.length) {
+        term.slots = term.slots.slice(0, Math.max(4, kept * 2));
+      }
     }
     for (const [slot, words] of this.overrides) this.append(slot, words);
     this.overrides.clear();
+    for (const [word, term] of this.terms) if (term.length === 0) this.terms.delete(word);
+    this.sorted = this.sorted.filter((term) => term.length > 0);
+    this.unsorted = this.unsorted.filter((term) => term.length > 0);
   }
 
   /**

@@ -150,8 +150,8 @@ export class ProfileModel {
 @ObjectType()
 export class ProfileConnection extends ConnectionType(ProfileModel, 'Profile') {
   @Field({
-    description:
-      'True when totalCount is exact. False means it is a lower bound ("N+", at most 1,000+): only for free text that matches many mentors (or, with the mentor index switched off, a combination of filters matching more than 1,000).',
+    description: 'Always true: every count is exact.',
+    deprecationReason: 'Counts are always exact; read totalCount.',
   })
   totalCountExact: boolean;
 }

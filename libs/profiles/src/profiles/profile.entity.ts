@@ -3,7 +3,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  Index,
   JoinColumn,
   OneToOne,
   PrimaryColumn,
@@ -16,32 +15,11 @@ import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-enums.js';
 
 /**
- * One row per person. Mentor and mentee facets live on the same row so browsing mentors at
- * national scale is a single-table query; the filter columns are arrays indexed together.
+ * One row per person, mentor and mentee sides together. Mentor lists are answered by the
+ * in-memory mentor index (mentor-index/), which follows this table through a change feed; the
+ * table needs no search indexes of its own.
  */
 @Entity('profiles')
-// Newest-first keyset pagination over mentors, covering every filter column (INCLUDE), so a walk
-// down the timeline filters without touching the table. TypeORM cannot express INCLUDE: the
-// migration writes it.
-@Index('ix_profiles_mentor_recent', { synchronize: false })
-// One GIN over every filter column (btree_gin for the scalars): any combination of filters can
-// use it, and PostgreSQL intersects the column lists inside the one index.
-@Index(
-  'ix_profiles_mentor_filters',
-  [
-    'specialtyLineage',
-    'mentorOffers',
-    'languages',
-    'meetingFormats',
-    'track',
-    'careerStage',
-    'country',
-    'region',
-    'mentorAccepting',
-  ],
-  { type: 'gin', where: '"is_mentor"' },
-)
-@Index('ix_profiles_mentor_search', ['searchVector'], { type: 'gin', where: '"is_mentor"' })
 export class ProfileEntity {
   @PrimaryColumn({ type: 'uuid' })
   userId: string;
@@ -163,12 +141,4 @@ export class ProfileEntity {
 
   @Column({ type: 'boolean', default: false })
   isSeeded: boolean;
-
-  /**
-   * Words of the name, headline and bio, kept by a trigger (see the ProfileSearchVector
-   * migration). Stored rather than computed at query time, so rechecking a search hit reads it
-   * instead of re-parsing the bio.
-   */
-  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
-  searchVector: string | null;
 }

@@ -1,7 +1,6 @@
-import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Role, type AuthUser } from '@preceptor/accounts';
-import { Authenticated, selectsField } from '@preceptor/core';
-import type { GraphQLResolveInfo } from 'graphql';
+import { Authenticated } from '@preceptor/core';
 import { MentorsArgs, ProfileArgs } from '../dto/mentors.args.js';
 import { ProfileInput } from '../dto/profile.input.js';
 import { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.input.js';
@@ -39,16 +38,8 @@ export class ProfilesResolver {
 
   @Authenticated()
   @Query(() => ProfileConnection, { description: 'Browse mentors, newest first.' })
-  mentors(
-    @Args() args: MentorsArgs,
-    @CurrentUser() caller: AuthUser,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<ProfileConnection> {
-    return this.mentorSearch.mentors(
-      args,
-      caller,
-      selectsField(info, 'totalCount', 'totalCountExact'),
-    );
+  mentors(@Args() args: MentorsArgs, @CurrentUser() caller: AuthUser): Promise<ProfileConnection> {
+    return this.mentorSearch.mentors(args, caller);
   }
 
   @Authenticated()
