@@ -493,7 +493,23 @@ describe('the mentor index follows the database', () => {
     await eventually(async () => (await idsFor({ tracks: ['PUBLIC_HEALTH'] })).length === 0);
   });
 
-  it('reloads after a bulk load that sends no per-row changes', async () => {
+  interface IndexHealth {
+    state: string;
+    mentors: number;
+    loadedAt: string;
+    lastLoadMs: number;
+    feed: string;
+  }
+  const indexHealth = async (): Promise<IndexHealth> => {
+    const body = (await (await fetch(`${api.url}/health/ready`)).json()) as {
+      info: { mentorIndex: IndexHealth };
+    };
+    return body.info.mentorIndex;
+  };
+
+  it('reloads after a bulk load that sends no per-row changes, and says so in /health/ready', async () => {
+    const before = await indexHealth();
+    expect(before).toMatchObject({ state: 'current', feed: 'listening' });
     const client = new pg.Client({ connectionString: api.databaseUrl });
     await client.connect();
     try {
@@ -517,6 +533,11 @@ describe('the mentor index follows the database', () => {
       async () =>
         (await api.gql.ok<MentorsResult>(MENTORS, {}, { token: viewer })).mentors.totalCount === n,
     );
+    await eventually(async () => (await indexHealth()).state === 'current');
+    const after = await indexHealth();
+    expect(after.mentors).toBe(n);
+    expect(Date.parse(after.loadedAt)).toBeGreaterThan(Date.parse(before.loadedAt));
+    expect(after.lastLoadMs).toBeGreaterThanOrEqual(0);
   });
 
   it('reconnects and reloads when its connection is cut', async () => {

@@ -54,9 +54,20 @@ const FACETS = Object.entries(MENTOR_FACETS) as [MentorFacet, FacetDeclaration][
 /** The text columns whose words free-text search finds. */
 const TEXT_COLUMNS = ['full_name', 'headline', 'bio'] as const;
 
+const KEYS = new Map<MentorFacet, Map<string, string>>(FACETS.map(([name]) => [name, new Map()]));
+/** Keys are interned per value: bounded by the closed lists, and their hashes stay cached. */
+const MAX_INTERNED_PER_FACET = 10_000;
+
 /** The key of one facet value in the index ("track:NURSING"); values compare as PostgreSQL text. */
 export function facetKey(facet: MentorFacet, value: FacetValue): string {
-  return `${facet}:${String(value)}`;
+  const text = String(value);
+  const keys = KEYS.get(facet)!;
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = `${facet}:${text}`;
+    if (keys.size < MAX_INTERNED_PER_FACET) keys.set(text, key);
+  }
+  return key;
 }
 
 /** What the index reads of each mentor: the sort key, every facet column and the text. */

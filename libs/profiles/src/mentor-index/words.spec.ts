@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { documentWords, MAX_SEARCH_WORDS, MAX_WORD_LENGTH, searchWords } from './words.js';
+import {
+  addWords,
+  documentWords,
+  MAX_SEARCH_WORDS,
+  MAX_WORD_LENGTH,
+  searchWords,
+} from './words.js';
 
 describe('documentWords', () => {
   it('splits on anything that is not a letter or a digit', () => {
@@ -85,5 +91,25 @@ describe('searchWords', () => {
     const bio = "Charge RN on a COVID-19 step-down unit; O'Neil mentors new grads in Montréal.";
     const held = new Set(documentWords(bio));
     for (const word of searchWords(bio)) expect(held.has(word)).toBe(true);
+  });
+});
+
+describe('documentWords on ASCII text', () => {
+  it('splits exactly as the pattern does, on random text', () => {
+    let state = 11;
+    const random = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const alphabet = "aZ9b- '-.x,Q0'--_/\t\n";
+    for (let n = 0; n < 2_000; n += 1) {
+      const text = Array.from(
+        { length: Math.floor(random() * 60) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      const byPattern = new Set<string>();
+      addWords(text, byPattern);
+      expect(documentWords(text)).toEqual([...byPattern]);
+    }
   });
 });
