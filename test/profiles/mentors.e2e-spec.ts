@@ -149,6 +149,10 @@ describe('mentors(filter, first, after)', () => {
     ['meeting formats', { meetingFormats: ['IN_PERSON'] }, ['icuNurse']],
     ['country', { country: 'ca' }, ['closed']],
     ['country and region', { country: 'US', region: 'TX' }, ['generalPeds', 'pedsOnc']],
+    ['a region code alone', { region: 'US-TX' }, ['generalPeds', 'pedsOnc']],
+    ['a region code in lower case', { region: ' us-ca ' }, ['icuNurse']],
+    ['a region in lower case with its country', { country: 'ca', region: 'on' }, ['closed']],
+    ['a region nobody is in', { region: 'GB-SCT' }, []],
     ['accepting mentees', { acceptingMentees: false }, ['closed']],
     ['free text in the headline (prefix)', { text: 'oncolog' }, ['pedsOnc']],
     ['free text in the bio, several words', { text: 'charge precepts' }, ['icuNurse']],
@@ -219,10 +223,27 @@ describe('mentors(filter, first, after)', () => {
     ],
     ['filter.specialtySlugs', { filter: { specialtySlugs: ['no-such-specialty'] } }],
     ['filter.languages', { filter: { languages: ['xx'] } }],
+    ['filter.region', { filter: { country: 'US', region: 'ZZ' } }],
+    ['filter.region', { filter: { region: 'Texas' } }],
+    ['filter.region', { filter: { region: 'TX' } }],
+    ['filter.region', { filter: { country: 'CA', region: 'US-TX' } }],
   ])('refuses a bad %s with BAD_USER_INPUT', async (field, variables) => {
     const error = onlyError(await api.gql.request(MENTORS, variables, { token: viewer }));
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(String(error.extensions?.['field'])).toBe(field);
+  });
+
+  it('says why a filter region is refused', async () => {
+    const error = onlyError(
+      await api.gql.request(
+        MENTORS,
+        { filter: { country: 'CA', region: 'US-TX' } },
+        { token: viewer },
+      ),
+    );
+    expect(error.message).toContain(
+      '"US-TX" is a region of United States (US), but the country is Canada (CA)',
+    );
   });
 
   it('pages with cursors that stay put while new mentors join', async () => {

@@ -72,6 +72,8 @@ describe('profiles', () => {
         specialties: [{ slug: 'critical-care-nursing' }, { slug: 'emergency-nursing' }],
         languages: ['en', 'es'],
         country: 'US',
+        region: 'US-IL',
+        regionName: 'Illinois',
         shiftPattern: 'NIGHTS',
         availability: [
           { day: 'TUESDAY', startTime: '09:00', endTime: '11:30' },
@@ -136,6 +138,10 @@ describe('profiles', () => {
       ['timeZone', { timeZone: 'EST5EDT; DROP TABLE users' }, /IANA/],
       ['languages', { languages: ['en', 'klingon'] }, /ISO 639-1/],
       ['country', { country: 'USA' }, /ISO 3166-1/],
+      ['region', { country: 'US', region: 'Texas' }, /ISO 3166-2 region code such as "US-TX"/],
+      ['region', { country: 'US', region: 'XX' }, /"US-XX" is not a region of United States/],
+      ['region', { country: 'US', region: 'CA-QC' }, /"CA-QC" is a region of Canada/],
+      ['region', { country: null, region: 'TX' }, /"TX" needs a country/],
       ['headline', { headline: 'x'.repeat(161) }, /160/],
       ['bio', { bio: 'x'.repeat(4001) }, /4000/],
       ['yearsOfExperience', { yearsOfExperience: -1 }, /0/],
@@ -175,6 +181,107 @@ describe('profiles', () => {
         expect((await mine(account.accessToken))?.headline).toBe('Before');
       },
     );
+  });
+
+  describe('regions (ISO 3166-2)', () => {
+    const regionOf = async (userId: string) =>
+      (
+        await api.sql<{ country: string | null; region: string | null }>(
+          'SELECT country, region FROM profiles WHERE user_id = $1',
+          [userId],
+        )
+      )[0];
+
+    it.each([
+      ['the part after the dash, with the country', { country: 'US', region: 'TX' }],
+      ['a full code', { country: 'US', region: 'US-TX' }],
+      ['lower case', { country: 'us', region: ' us-tx ' }],
+      ['lower case, the part after the dash', { country: 'us', region: 'tx' }],
+      ['a full code without a country', { region: 'US-TX' }],
+    ])('stores %s as the code, and names it', async (_case, fields) => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      const result = await update(account.accessToken, aProfileInput(fields));
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.updateProfile).toMatchObject({ region: 'US-TX', regionName: 'Texas' });
+      expect((await regionOf(account.user.id)).region).toBe('US-TX');
+    });
+
+    it('knows regions beyond the US: a UK nation, an Irish province, Metro Manila', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      for (const [country, region, code, name] of [
+        ['GB', 'sct', 'GB-SCT', 'Scotland'],
+        ['IE', 'L', 'IE-L', 'Leinster'],
+        ['PH', '00', 'PH-00', 'National Capital Region'],
+      ]) {
+        const result = await update(account.accessToken, aProfileInput({ country, region }));
+        expect(result.data?.updateProfile).toMatchObject({ region: code, regionName: name });
+      }
+    });
+
+    it('refuses an unknown region with BAD_USER_INPUT naming region, saving nothing', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(account.accessToken, aProfileInput({ country: 'US', region: 'TX' }));
+      const error = onlyError(
+        await update(account.accessToken, aProfileInput({ country: 'US', region: 'ZZ' })),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+      expect(error.message).toContain('"US-ZZ" is not a region of United States (US)');
+      expect(await regionOf(account.user.id)).toEqual({ country: 'US', region: 'US-TX' });
+    });
+
+    it('refuses a region of another country, saying which country it is in', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(account.accessToken, aProfileInput({ country: 'US', region: 'TX' }));
+      const error = onlyError(
+        await update(account.accessToken, aProfileInput({ country: 'US', region: 'CA-QC' })),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+      expect(error.message).toContain(
+        '"CA-QC" is a region of Canada (CA), but the country is United States (US)',
+      );
+      expect(await regionOf(account.user.id)).toEqual({ country: 'US', region: 'US-TX' });
+    });
+
+    it('checks a region sent alone against the stored country', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(account.accessToken, aProfileInput({ country: 'CA' }));
+      const ok = await update(account.accessToken, aProfileInput({ region: 'qc' }));
+      expect(ok.data?.updateProfile).toMatchObject({
+        country: 'CA',
+        region: 'CA-QC',
+        regionName: 'Quebec',
+      });
+      const error = onlyError(await update(account.accessToken, aProfileInput({ region: 'TX' })));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+      expect(await regionOf(account.user.id)).toEqual({ country: 'CA', region: 'CA-QC' });
+    });
+
+    it('refuses a new country that leaves the stored region behind, until the region moves too', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(account.accessToken, aProfileInput({ country: 'US', region: 'TX' }));
+      const error = onlyError(await update(account.accessToken, aProfileInput({ country: 'CA' })));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+      expect(error.message).toContain('"US-TX" is a region of United States (US)');
+      expect(await regionOf(account.user.id)).toEqual({ country: 'US', region: 'US-TX' });
+      const moved = await update(
+        account.accessToken,
+        aProfileInput({ country: 'CA', region: 'ON' }),
+      );
+      expect(moved.data?.updateProfile).toMatchObject({ country: 'CA', region: 'CA-ON' });
+    });
+
+    it('keeps the region when it is omitted, and clears it with null', async () => {
+      const account = await signUp(api.gql, { roles: ['MENTEE'] });
+      await update(account.accessToken, aProfileInput({ country: 'US', region: 'TX' }));
+      const kept = await update(account.accessToken, aProfileInput({ bio: 'still in Texas' }));
+      expect(kept.data?.updateProfile).toMatchObject({ region: 'US-TX', regionName: 'Texas' });
+      const cleared = await update(account.accessToken, aProfileInput({ region: null }));
+      expect(cleared.data?.updateProfile).toMatchObject({
+        country: 'US',
+        region: null,
+        regionName: null,
+      });
+    });
   });
 
   describe('updateMentorSettings', () => {

@@ -3,7 +3,7 @@ import type { GraphqlClient } from './graphql-client.js';
 
 export const PROFILE_FIELDS = `
   userId fullName headline bio track careerStage careerStageInfo { name level }
-  specialties { slug } yearsOfExperience languages country region city timeZone meetingFormats
+  specialties { slug } yearsOfExperience languages country region regionName city timeZone meetingFormats
   shiftPattern availability { day startTime endTime } contact { email phone links }
   mentor { offers capacity activeMenteeCount acceptingMentees }
   mentee { goals targetSpecialty { slug } }
@@ -28,6 +28,7 @@ export interface ProfileResult {
   languages: string[];
   country: string | null;
   region: string | null;
+  regionName: string | null;
   city: string | null;
   timeZone: string;
   meetingFormats: string[];

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CareerStage } from '@preceptor/taxonomy';
-import { GrowthArea } from '@preceptor/taxonomy';
+import { GrowthArea, IsRegionOf, toRegionCode } from '@preceptor/taxonomy';
 import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
@@ -75,10 +75,15 @@ export class MentorFilter {
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
   country?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-2 region code such as "US-TX", or "TX" with the country "US".',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @Transform(toRegionCode('country'))
+  @IsRegionOf('country')
   region?: string;
 
   @Field(() => Boolean, { nullable: true })

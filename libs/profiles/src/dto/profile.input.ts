@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage } from '@preceptor/taxonomy';
+import { CareerStage, REGION_INPUT_HINT, REGION_INPUT_PATTERN } from '@preceptor/taxonomy';
 import { Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
@@ -128,12 +128,15 @@ export class ProfileInput {
   @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
   country?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'State or province.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'State, province or region: an ISO 3166-2 code such as "US-TX", or "TX" with the country "US". Must lie in the country.',
+  })
   @IsOptional()
-  @Transform(trimmed)
+  @Transform(trimmedUpperCase)
   @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Matches(REGION_INPUT_PATTERN, { message: REGION_INPUT_HINT })
   region?: string | null;
 
   @Field(() => String, { nullable: true })

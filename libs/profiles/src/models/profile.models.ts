@@ -101,8 +101,14 @@ export class ProfileModel {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
   country: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'ISO 3166-2 code, e.g. "US-TX".' })
   region: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-2 name of the region, e.g. "Texas".',
+  })
+  regionName: string | null;
 
   @Field(() => String, { nullable: true })
   city: string | null;

@@ -1,5 +1,5 @@
 import type { ProfileModel } from '../models/profile.models.js';
-import { careerStagesFor } from '@preceptor/taxonomy';
+import { careerStagesFor, regionName } from '@preceptor/taxonomy';
 import type { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { completeness, formatMinutes } from './profile-rules.js';
 import type { ProfileRecord } from './profile-row.js';
@@ -30,6 +30,7 @@ export function toProfileModel(
     languages: profile.languages,
     country: profile.country,
     region: profile.region,
+    regionName: profile.region === null ? null : (regionName(profile.region) ?? null),
     city: profile.city,
     timeZone: profile.timeZone,
     meetingFormats: profile.meetingFormats,

@@ -8,7 +8,7 @@ import type { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.inpu
 import type { ProfileModel } from '../models/profile.models.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { ProfilesError } from '../profiles.errors.js';
-import { SpecialtyCatalog } from '@preceptor/taxonomy';
+import { normalizeRegion, SpecialtyCatalog } from '@preceptor/taxonomy';
 import { ProfileEntity } from './profile.entity.js';
 import { isValidTimeZone, lineageOf, parseAvailability } from './profile-rules.js';
 import { toProfileModel } from './profiles.mapper.js';
@@ -18,6 +18,25 @@ const DEFAULT_CAPACITY = 3;
 /** Assigns `value` unless the client omitted the field (undefined); null clears it. */
 function keepOrSet<T>(value: T | undefined, current: T): T {
   return value === undefined ? current : value;
+}
+
+/**
+ * The region code to store. Checked against the country whenever either is sent, so a new
+ * country with a region of the old one is refused rather than saved half right.
+ */
+function regionFor(
+  input: ProfileInput,
+  current: ProfileEntity,
+  country: string | null,
+): string | null {
+  if (input.region === undefined && input.country === undefined) return current.region;
+  const region = keepOrSet(input.region, current.region);
+  if (region === null) return null;
+  const result = normalizeRegion(country, region);
+  if ('problem' in result) {
+    throw CommonError.invalidInput([{ field: 'region', message: result.problem }]);
+  }
+  return result.code;
 }
 
 @Injectable()
@@ -65,6 +84,8 @@ export class ProfilesService {
           lock: { mode: 'pessimistic_write' },
         })) ?? this.newProfile(manager, caller.id);
       const contact = input.contact;
+      const country = keepOrSet(input.country, current.country);
+      const region = regionFor(input, current, country);
       manager.merge(ProfileEntity, current, {
         fullName: user.fullName,
         isMentor: user.roles.includes(Role.MENTOR),
@@ -77,8 +98,8 @@ export class ProfilesService {
         specialtyLineage: lineageOf(specialties),
         yearsOfExperience: keepOrSet(input.yearsOfExperience, current.yearsOfExperience),
         languages: input.languages === undefined ? current.languages : (input.languages ?? ['en']),
-        country: keepOrSet(input.country, current.country),
-        region: keepOrSet(input.region, current.region),
+        country,
+        region,
         city: keepOrSet(input.city, current.city),
         timeZone: input.timeZone,
         meetingFormats:

@@ -4,7 +4,7 @@ import { ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { CAREER_STAGE_LEVEL, CareerStage } from '@preceptor/taxonomy';
 import { GrowthArea } from '@preceptor/taxonomy';
 import { SPECIALTIES } from '@preceptor/taxonomy';
-import { Track } from '@preceptor/taxonomy';
+import { normalizeRegion, Track } from '@preceptor/taxonomy';
 import {
   DEFAULT_AS_OF,
   seedEmail,
@@ -310,11 +310,18 @@ describe('places and languages', () => {
     ).toEqual([]);
   });
 
+  it('gives everyone an ISO 3166-2 region of their country', () => {
+    expect(
+      offenders(everyone, (p) => {
+        const result = normalizeRegion(p.country, p.region);
+        return 'code' in result && result.code === p.region;
+      }),
+    ).toEqual([]);
+  });
+
   it('matches US states to their zones', () => {
     const zonesOf = (region: string): Set<string> =>
-      new Set(
-        everyone.filter((p) => p.country === 'US' && p.region === region).map((p) => p.timeZone),
-      );
+      new Set(everyone.filter((p) => p.region === `US-${region}`).map((p) => p.timeZone));
     expect(zonesOf('AZ')).toEqual(new Set(['America/Phoenix']));
     expect(zonesOf('HI')).toEqual(new Set(['Pacific/Honolulu']));
     expect(zonesOf('CA')).toEqual(new Set(['America/Los_Angeles']));
@@ -382,12 +389,12 @@ describe('places and languages', () => {
     ).toBeGreaterThan(0.5);
     expect(
       share(
-        everyone.filter((p) => p.region === 'QC'),
+        everyone.filter((p) => p.region === 'CA-QC'),
         speaks('fr'),
       ),
     ).toBeGreaterThan(0.7);
-    // California's code is CA too: Californians must not pick up Canada's French.
-    const californians = everyone.filter((p) => p.country === 'US' && p.region === 'CA');
+    // California is US-CA: Californians must not pick up Canada's French.
+    const californians = everyone.filter((p) => p.region === 'US-CA');
     expect(share(californians, speaks('fr'))).toBeLessThan(0.03);
   });
 });

@@ -379,11 +379,15 @@ interface Place {
   timeZone: string;
 }
 
+/** `region`: the ISO 3166-2 code after the country's dash ("TX" of "US-TX"). */
 type PlaceRow = readonly [region: string, city: string, timeZone: string, weight: number];
 
 function places(country: string, rows: readonly PlaceRow[]): Weighted<Place> {
   return new Weighted(
-    rows.map(([region, city, timeZone, weight]) => [{ country, region, city, timeZone }, weight]),
+    rows.map(([region, city, timeZone, weight]) => [
+      { country, region: `${country}-${region}`, city, timeZone },
+      weight,
+    ]),
   );
 }
 
@@ -436,20 +440,20 @@ const OTHER_COUNTRIES = new Weighted<Weighted<Place>>([
     ['MB', 'Winnipeg', 'America/Winnipeg', 1], ['NS', 'Halifax', 'America/Halifax', 0.5], ['SK', 'Saskatoon', 'America/Regina', 0.5],
   ]), 2.2],
   [places('GB', [
-    ['England', 'London', 'Europe/London', 5], ['England', 'Manchester', 'Europe/London', 1.5],
-    ['England', 'Birmingham', 'Europe/London', 1.5], ['Scotland', 'Glasgow', 'Europe/London', 1],
-    ['Scotland', 'Edinburgh', 'Europe/London', 1], ['Wales', 'Cardiff', 'Europe/London', 0.5],
+    ['ENG', 'London', 'Europe/London', 5], ['ENG', 'Manchester', 'Europe/London', 1.5],
+    ['ENG', 'Birmingham', 'Europe/London', 1.5], ['SCT', 'Glasgow', 'Europe/London', 1],
+    ['SCT', 'Edinburgh', 'Europe/London', 1], ['WLS', 'Cardiff', 'Europe/London', 0.5],
   ]), 1.4],
   [places('IE', [
-    ['Leinster', 'Dublin', 'Europe/Dublin', 4], ['Munster', 'Cork', 'Europe/Dublin', 1], ['Connacht', 'Galway', 'Europe/Dublin', 0.5],
+    ['L', 'Dublin', 'Europe/Dublin', 4], ['M', 'Cork', 'Europe/Dublin', 1], ['C', 'Galway', 'Europe/Dublin', 0.5],
   ]), 0.5],
   [places('AU', [
     ['NSW', 'Sydney', 'Australia/Sydney', 4], ['VIC', 'Melbourne', 'Australia/Melbourne', 4], ['QLD', 'Brisbane', 'Australia/Brisbane', 2],
     ['WA', 'Perth', 'Australia/Perth', 1.5], ['SA', 'Adelaide', 'Australia/Adelaide', 1],
   ]), 1.1],
   [places('PH', [
-    ['Metro Manila', 'Manila', 'Asia/Manila', 4], ['Metro Manila', 'Quezon City', 'Asia/Manila', 2],
-    ['Cebu', 'Cebu City', 'Asia/Manila', 1.5], ['Davao del Sur', 'Davao City', 'Asia/Manila', 1],
+    ['00', 'Manila', 'Asia/Manila', 4], ['00', 'Quezon City', 'Asia/Manila', 2],
+    ['07', 'Cebu City', 'Asia/Manila', 1.5], ['11', 'Davao City', 'Asia/Manila', 1],
   ]), 0.9],
   [places('IN', [
     ['MH', 'Mumbai', 'Asia/Kolkata', 3], ['DL', 'New Delhi', 'Asia/Kolkata', 3], ['KA', 'Bengaluru', 'Asia/Kolkata', 2.5],
@@ -470,7 +474,7 @@ const OTHER_LANGUAGES: readonly (readonly [code: string, probability: number])[]
   ['zh', 0.01], ['tl', 0.008], ['vi', 0.007], ['ar', 0.006], ['fr', 0.006],
   ['ko', 0.005], ['hi', 0.006], ['ru', 0.005], ['pt', 0.005],
 ];
-/** Languages much more likely in a country (or `country-region`) than elsewhere. */
+/** Languages much more likely in a country (or an ISO 3166-2 region) than elsewhere. */
 const LOCAL_LANGUAGES: Readonly<Record<string, readonly [code: string, probability: number]>> = {
   PH: ['tl', 0.75],
   IN: ['hi', 0.65],
@@ -961,8 +965,7 @@ export class SyntheticPeople {
   private drawLanguages(rng: Rng, place: Place): string[] {
     const languages = ['en'];
     if (rng.chance(place.country === 'US' ? SPANISH_US : SPANISH_ELSEWHERE)) languages.push('es');
-    const local =
-      LOCAL_LANGUAGES[`${place.country}-${place.region}`] ?? LOCAL_LANGUAGES[place.country];
+    const local = LOCAL_LANGUAGES[place.region] ?? LOCAL_LANGUAGES[place.country];
     for (const [code, probability] of OTHER_LANGUAGES) {
       const p = local?.[0] === code ? local[1] : probability;
       if (rng.chance(p)) languages.push(code);

@@ -1,4 +1,5 @@
 import { OneMentorSearchEngine1796200000000 } from './1796200000000-OneMentorSearchEngine.js';
+import { RegionCodes1796100000000 } from './1796100000000-RegionCodes.js';
 import { MentorTextChangeNotifications1796000000000 } from './1796000000000-MentorTextChangeNotifications.js';
 import { MentorFacetCountsPerStatement1795900000000 } from './1795900000000-MentorFacetCountsPerStatement.js';
 import { SessionChangeNotifications1795800000000 } from './1795800000000-SessionChangeNotifications.js';
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   SessionChangeNotifications1795800000000,
   MentorFacetCountsPerStatement1795900000000,
   MentorTextChangeNotifications1796000000000,
+  RegionCodes1796100000000,
   OneMentorSearchEngine1796200000000,
 ];
