@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MENTOR_COUNT_CAP, seedPeople, TEXT_PROBE_WINDOW } from '@preceptor/profiles';
+import { MENTOR_COUNT_CAP, TEXT_PROBE_WINDOW } from '@preceptor/profiles';
+import { seedPeople } from '@preceptor/seed';
 import pg from 'pg';
 import { signUp } from '../support/accounts.js';
 import { onlyError } from '../support/graphql-client.js';

@@ -3,7 +3,5 @@ export * from './profiles.module.js';
 export * from './profiles/mentor-search.js';
 export * from './profiles/profile.entity.js';
 export * from './profiles/profile-enums.js';
-export * from './seed/demo-seed.service.js';
-export * from './seed/seed-loader.js';
-export * from './seed/synthetic-people.js';
+export { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from './mentor-index/mentor-facets.js';
 export { isPlainSearchWord } from './mentor-index/text-postings.js';

@@ -7,19 +7,12 @@ import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
 import { ProfilesService } from './profiles/profiles.service.js';
-import { DemoSeedService } from './seed/demo-seed.service.js';
 import { TaxonomyModule } from '@preceptor/taxonomy';
 
 export const PROFILES_ENTITIES = [ProfileEntity, MentorFacetCountEntity];
 
 @Module({
   imports: [TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
-  providers: [
-    DemoSeedService,
-    MentorIndexService,
-    MentorsService,
-    ProfilesResolver,
-    ProfilesService,
-  ],
+  providers: [MentorIndexService, MentorsService, ProfilesResolver, ProfilesService],
 })
 export class ProfilesModule {}

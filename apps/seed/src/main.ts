@@ -13,16 +13,12 @@ import {
   parseEnv,
   type RunningPostgres,
 } from '@preceptor/core';
-import {
-  MAX_SEED_INDEX,
-  SEED_PASSWORD,
-  seedEmail,
-  SeedRefusedError,
-  seedPeople,
-} from '@preceptor/profiles';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { appDataSourceOptions } from './database/data-source.js';
+// eslint-disable-next-line no-restricted-imports -- the API's own data source (its entities and migrations), which the CLI applies before seeding; it belongs to the api app, not to a library.
+import { appDataSourceOptions } from '../../api/src/database/data-source.js';
+import { MAX_SEED_INDEX, SEED_PASSWORD, SeedRefusedError, seedPeople } from './seed-loader.js';
+import { seedEmail } from './synthetic-people.js';
 
 const USAGE = `Usage: npm run seed -- --mentors N --mentees M [--seed S] [--force] [--quiet]
 

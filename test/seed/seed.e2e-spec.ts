@@ -5,15 +5,16 @@ import { parseEnv } from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { appDataSourceOptions } from '../../apps/api/src/database/data-source.js';
-import { DEMO_SEED, DemoSeedService } from '../../libs/profiles/src/seed/demo-seed.service.js';
 import {
+  DEMO_SEED,
+  DemoSeedService,
   SEED_PASSWORD,
   SeedRefusedError,
   searchVectorModelFor,
   seedPeople,
   type SeedOptions,
   type SeedSummary,
-} from '../../libs/profiles/src/seed/seed-loader.js';
+} from '@preceptor/seed';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
 
 const MENTORS = 300;

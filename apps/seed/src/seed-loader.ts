@@ -16,7 +16,7 @@ import { ARGON2_OPTIONS } from '@preceptor/accounts';
 import { Presets, SingleBar } from 'cli-progress';
 import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
-import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '../mentor-index/mentor-facets.js';
+import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '@preceptor/profiles';
 import type { Track } from '@preceptor/taxonomy';
 import { searchDocument, SimpleTsvector, type ExtraCharacter } from './simple-tsvector.js';
 import {

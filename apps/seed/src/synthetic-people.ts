@@ -8,12 +8,7 @@
 import { CareerStage } from '@preceptor/taxonomy';
 import { GrowthArea } from '@preceptor/taxonomy';
 import { Track } from '@preceptor/taxonomy';
-import {
-  MeetingFormat,
-  ShiftPattern,
-  Weekday,
-  type AvailabilityWindow,
-} from '../profiles/profile-enums.js';
+import { MeetingFormat, ShiftPattern, Weekday, type AvailabilityWindow } from '@preceptor/profiles';
 
 export type SeedRole = 'mentor' | 'mentee';
 

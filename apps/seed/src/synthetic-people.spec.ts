@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { ShiftPattern, Weekday } from '../profiles/profile-enums.js';
+import { ShiftPattern, Weekday } from '@preceptor/profiles';
 import { CAREER_STAGE_LEVEL, CareerStage } from '@preceptor/taxonomy';
 import { GrowthArea } from '@preceptor/taxonomy';
 import { SPECIALTIES } from '@preceptor/taxonomy';
