@@ -10,7 +10,6 @@ import {
   DemoSeedService,
   SEED_PASSWORD,
   SeedRefusedError,
-  searchVectorModelFor,
   seedPeople,
   type SeedOptions,
   type SeedSummary,
@@ -45,18 +44,12 @@ async function count(db: pg.Client, sql: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-/**
- * Every column that should be reproducible (not the salted password hash), hashed in order;
- * profiles include their search vectors, and the facet counters are derived from them.
- */
-async function contentHash(
-  db: pg.Client,
-): Promise<{ users: string; profiles: string; facets: string }> {
-  const { rows } = await db.query<{ users: string; profiles: string; facets: string }>(
+/** Every column that should be reproducible (not the salted password hash), hashed in order. */
+async function contentHash(db: pg.Client): Promise<{ users: string; profiles: string }> {
+  const { rows } = await db.query<{ users: string; profiles: string }>(
     `SELECT (SELECT md5(string_agg(u::text, E'\\n' ORDER BY u.id))
                FROM (SELECT id, email, full_name, roles, is_seeded, created_at, updated_at FROM users) u) AS users,
-            (SELECT md5(string_agg(p::text, E'\\n' ORDER BY p.user_id)) FROM profiles p) AS profiles,
-            (SELECT md5(string_agg(f::text, E'\\n' ORDER BY f.facet, f.value)) FROM mentor_facet_counts f) AS facets`,
+            (SELECT md5(string_agg(p::text, E'\\n' ORDER BY p.user_id)) FROM profiles p) AS profiles`,
   );
   return rows[0];
 }
@@ -163,6 +156,7 @@ describe('seeding synthetic people', () => {
 
   it('leaves the same indexes and constraints as before', async () => {
     expect(summary.rebuilt.length).toBeGreaterThanOrEqual(4);
+    expect(twinSummary.rebuilt).toEqual([]);
     expect(await schemaOf(db)).toEqual(schemaBefore);
   });
 
@@ -194,32 +188,6 @@ describe('seeding synthetic people', () => {
     } finally {
       await other.end();
     }
-  });
-
-  it('computes search vectors itself in a bulk load, leaving text outside its model to the trigger', () => {
-    // Equal to the trigger's vectors: the content hash above compares them with the twin's.
-    expect(summary.searchVectors.seeder).toBeGreaterThan((MENTORS + MENTEES) / 2);
-    expect(summary.searchVectors.database).toBeGreaterThan(0);
-    expect(summary.searchVectors.seeder + summary.searchVectors.database).toBe(MENTORS + MENTEES);
-    expect(twinSummary.searchVectors).toEqual({ seeder: 0, database: MENTORS + MENTEES });
-  });
-
-  it('models only text on which PostgreSQL agrees', async () => {
-    const model = await searchVectorModelFor(db);
-    const texts = [
-      "Sofia C. Watanabe I'm a charge nurse (ICU) in Maternal-Newborn Nursing · 12 years, 2nd role",
-      "Adult-Gerontology Acute Care | mentees' 'quoted' words: yes. O'Brien-Smith",
-      'Nursing · mentoring · leadership',
-      'Montréal NP/PA St.Louis 3.5 1,000 COVID-19 -3 e.g. Q&A',
-    ];
-    const modelled = texts.filter((text) => model.of(text) !== null);
-    expect(modelled.length).toBeGreaterThanOrEqual(3);
-    const { rows } = await db.query<{ text: string; database: string; seeder: string }>(
-      `SELECT text, to_tsvector('simple', text)::text AS database, vector::tsvector::text AS seeder
-         FROM unnest($1::text[], $2::text[]) AS t(text, vector)`,
-      [modelled, modelled.map((text) => model.of(text))],
-    );
-    for (const row of rows) expect(row.seeder).toBe(row.database);
   });
 
   it('produces different people for a different seed', async () => {

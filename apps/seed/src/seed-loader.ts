@@ -18,7 +18,6 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
 import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '@preceptor/profiles';
 import type { Track } from '@preceptor/taxonomy';
-import { searchDocument, SimpleTsvector, type ExtraCharacter } from './simple-tsvector.js';
 import {
   seedEmail,
   SyntheticPeople,
@@ -72,8 +71,6 @@ export interface SeedSummary {
   mentees: SeedRange;
   /** Indexes and foreign keys dropped before COPY and recreated after it (empty if kept). */
   rebuilt: string[];
-  /** Profiles whose search vector the seeder computed, and those PostgreSQL's trigger did. */
-  searchVectors: { seeder: number; database: number };
   seconds: {
     prepare: number;
     users: number;
@@ -98,12 +95,6 @@ export const MAX_SEED_INDEX = 9_999_999;
  * out of `profiles` for the whole load (and rebuilding costs in proportion to the whole table).
  */
 const DROP_INDEXES_FROM = 50_000;
-/** Keep mentor_facet_counts (one per event: they read the statement's transition tables). */
-const MENTOR_FACET_TRIGGERS = [
-  'profiles_count_mentor_facets_insert',
-  'profiles_count_mentor_facets_update',
-  'profiles_count_mentor_facets_delete',
-];
 /** Rows per write to the COPY stream: large enough to amortise calls, small enough to interleave. */
 const ROWS_PER_CHUNK = 250;
 /** Produced ahead of what PostgreSQL has read (a few hundred milliseconds of its work). */
@@ -153,7 +144,6 @@ const PROFILE_COLUMNS = [
   'mentee_goals',
   'mentee_target_specialty_id',
   'is_seeded',
-  'search_vector',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -195,7 +185,7 @@ function userRow(account: SyntheticAccount, passwordHash: string): string {
   return `${account.id}\t${copyText(account.email)}\t${copyText(account.fullName)}\t${passwordHash}\t${roles}\tt\t${account.createdAt.toISOString()}\t${account.updatedAt.toISOString()}\n`;
 }
 
-function profileRow(p: SyntheticPerson, searchVector: string | null): string {
+function profileRow(p: SyntheticPerson): string {
   const b = (value: boolean): string => (value ? 't' : 'f');
   return (
     [
@@ -230,7 +220,6 @@ function profileRow(p: SyntheticPerson, searchVector: string | null): string {
       plainArray(p.menteeGoals),
       copyNumber(p.menteeTargetSpecialtyId),
       't',
-      copyText(searchVector),
     ].join('\t') + '\n'
   );
 }
@@ -448,116 +437,6 @@ async function rebuildables(client: pg.ClientBase): Promise<Rebuild[]> {
   return rows;
 }
 
-/**
- * Per-facet mentor counts of the people being loaded, as `mentor_facets()` (the trigger behind
- * `mentor_facet_counts`) would add them: each value once per mentor. Counting here saves a pass
- * over the whole table after a bulk load, where the trigger is off.
- */
-class FacetTally {
-  private readonly counts = new Map<string, Map<string, number>>();
-
-  add(person: SyntheticPerson): void {
-    if (!person.isMentor) return;
-    this.count('all', '*');
-    this.count('track', person.track);
-    this.count('career_stage', person.careerStage);
-    this.count('accepting', String(person.mentorAccepting));
-    this.count('country', person.country);
-    this.countEach('specialty', person.specialtyLineage);
-    this.countEach('offer', person.mentorOffers);
-    this.countEach('language', person.languages);
-    this.countEach('format', person.meetingFormats);
-  }
-
-  private count(facet: string, value: string): void {
-    let values = this.counts.get(facet);
-    if (!values) this.counts.set(facet, (values = new Map<string, number>()));
-    values.set(value, (values.get(value) ?? 0) + 1);
-  }
-
-  /** Each distinct element once, as the trigger's UNION does. */
-  private countEach(facet: string, values: readonly (string | number)[]): void {
-    values.forEach((value, i) => {
-      if (values.indexOf(value) === i) this.count(facet, String(value));
-    });
-  }
-
-  /** Adds the tally to the counters (which already count everyone loaded before). */
-  async save(client: pg.ClientBase): Promise<void> {
-    const facets: string[] = [];
-    const values: string[] = [];
-    const mentors: number[] = [];
-    for (const [facet, counts] of this.counts) {
-      for (const [value, count] of counts) {
-        facets.push(facet);
-        values.push(value);
-        mentors.push(count);
-      }
-    }
-    await client.query(
-      `INSERT INTO mentor_facet_counts (facet, value, mentors)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::int[])
-       ON CONFLICT (facet, value) DO UPDATE SET mentors = mentor_facet_counts.mentors + EXCLUDED.mentors`,
-      [facets, values, mentors],
-    );
-  }
-}
-
-/** The document the search-vector trigger would index for this person. */
-const documentOf = (person: SyntheticPerson): string =>
-  searchDocument(person.fullName, person.headline, person.bio);
-
-/** Non-ASCII characters of generated text whose parsing depends on the database's locale. */
-const LOCALE_DEPENDENT = ['·'];
-/** Generated people compared with PostgreSQL's own parser before the model is trusted. */
-const MODEL_SAMPLE = 1_000;
-
-/** The seeder's search-vector model, told how this database parses locale-dependent characters. */
-export async function searchVectorModelFor(client: pg.ClientBase): Promise<SimpleTsvector> {
-  const extra = new Map<string, ExtraCharacter>();
-  for (const char of LOCALE_DEPENDENT) {
-    const { rows } = await client.query<{ vector: string }>(
-      "SELECT to_tsvector('simple', $1)::text AS vector",
-      [`a ${char} b`],
-    );
-    if (rows[0]?.vector === "'a':1 'b':2") extra.set(char, 'separator');
-    else if (rows[0]?.vector === `'a':1 'b':3 '${char}':2`) extra.set(char, 'word');
-  }
-  return new SimpleTsvector(extra);
-}
-
-/**
- * The model for this database, or null when PostgreSQL's parser disagrees with it on a sample of
- * the people about to be loaded (then the trigger computes every vector).
- */
-async function trustedSearchVectorModel(
-  client: pg.ClientBase,
-  people: SyntheticPeople,
-  batches: readonly Batch[],
-): Promise<SimpleTsvector | null> {
-  const model = await searchVectorModelFor(client);
-  const documents: string[] = [];
-  const vectors: string[] = [];
-  for (const { role, range } of batches) {
-    const end = range.first + Math.min(range.count, MODEL_SAMPLE / batches.length);
-    for (let index = range.first; index < end; index++) {
-      const person = people.person(role, index);
-      const document = documentOf(person);
-      const vector = model.of(document);
-      if (vector === null) continue;
-      documents.push(document);
-      vectors.push(vector);
-    }
-  }
-  const { rows } = await client.query<{ disagreements: number }>(
-    `SELECT count(*)::int AS disagreements
-       FROM unnest($1::text[], $2::text[]) AS sample(document, vector)
-      WHERE to_tsvector('simple', document) IS DISTINCT FROM vector::tsvector`,
-    [documents, vectors],
-  );
-  return rows[0]?.disagreements === 0 ? model : null;
-}
-
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 function seconds(since: number): number {
@@ -590,7 +469,6 @@ export async function seedPeople(
     mentors: { first: 1, count: options.mentors },
     mentees: { first: 1, count: options.mentees },
     rebuilt: [],
-    searchVectors: { seeder: 0, database: 0 },
     seconds: { prepare: 0, users: 0, profiles: 0, indexes: 0, analyze: 0, total: 0 },
   };
 
@@ -642,24 +520,14 @@ export async function seedPeople(
         [options.maintenanceWorkMem ?? '512MB'],
       );
       for (const item of dropped) await client.query(item.drop);
-      // Counting facets row by row would dominate a bulk load; the seeder tallies them instead.
-      // Likewise one notification per mentor: API processes reload their mentor index instead.
-      for (const trigger of MENTOR_FACET_TRIGGERS) {
-        await client.query(`ALTER TABLE profiles DISABLE TRIGGER ${trigger}`);
-      }
+      // One notification per mentor would dominate a bulk load: API processes reload their
+      // mentor index instead.
       await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_notify_mentor_change');
     }
     const batches: Batch[] = [
       { role: 'mentor', range: summary.mentors },
       { role: 'mentee', range: summary.mentees },
     ];
-    // In a bulk load the seeder computes search vectors itself: the trigger would spend a third
-    // of the load on one core. Rows outside its model are left to the trigger after COPY.
-    const vectorModel =
-      dropped.length > 0 ? await trustedSearchVectorModel(client, people, batches) : null;
-    if (vectorModel) {
-      await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_search_vector');
-    }
     summary.seconds.prepare = seconds(started);
 
     log(
@@ -692,8 +560,6 @@ export async function seedPeople(
 
     phaseStart = performance.now();
     bar?.update(written, { phase: 'profiles' });
-    const facets = dropped.length > 0 ? new FacetTally() : undefined;
-    const unmodelled: string[] = [];
     await copyInto(
       client,
       'profiles',
@@ -701,50 +567,23 @@ export async function seedPeople(
       copyChunks(
         batches,
         inSignUpOrder(people, batches),
-        (role, index) => {
-          const person = people.person(role, index);
-          facets?.add(person);
-          const vector = vectorModel?.of(documentOf(person)) ?? null;
-          if (vector !== null) summary.searchVectors.seeder += 1;
-          else if (vectorModel) unmodelled.push(person.id);
-          return profileRow(person, vector);
-        },
+        (role, index) => profileRow(people.person(role, index)),
         advance,
       ),
     );
-    summary.searchVectors.database = total - summary.searchVectors.seeder;
-    if (vectorModel) {
-      await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_search_vector');
-      // Assigning a column the trigger watches makes it compute the vector, as on any edit.
-      await client.query(
-        'UPDATE profiles SET full_name = full_name WHERE user_id = ANY($1::uuid[])',
-        [unmodelled],
-      );
-    }
     summary.seconds.profiles = seconds(phaseStart);
     bar?.stop();
     bar = undefined;
     log(`COPY: users ${summary.seconds.users}s, profiles ${summary.seconds.profiles}s`);
-    if (dropped.length > 0) {
-      log(
-        `Search vectors: ${fmt(summary.searchVectors.seeder)} computed here, ` +
-          `${fmt(summary.searchVectors.database)} by PostgreSQL` +
-          (vectorModel ? '' : " (its parser disagreed with the seeder's model on a sample)"),
-      );
-    }
 
     phaseStart = performance.now();
-    if (dropped.length > 0) log('Rebuilding (the full-text index takes longest)…');
+    if (dropped.length > 0) log('Rebuilding indexes and foreign keys…');
     for (const item of dropped) {
       const itemStart = performance.now();
       await client.query(item.create);
       log(`  ${item.name} in ${seconds(itemStart)}s`);
     }
     if (dropped.length > 0) {
-      await facets?.save(client);
-      for (const trigger of MENTOR_FACET_TRIGGERS) {
-        await client.query(`ALTER TABLE profiles ENABLE TRIGGER ${trigger}`);
-      }
       await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentor_change');
       // Delivered at commit.
       await client.query(`NOTIFY ${MENTOR_CHANGES_CHANNEL}, '${MENTOR_CHANGES_RELOAD}'`);
