@@ -7,3 +7,4 @@ export * from './password/password-hasher.service.js';
 export * from './users/role.enum.js';
 export * from './users/user-bulk.js';
 export * from './users/user.entity.js';
+export * from './users/users.service.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@preceptor/accounts';
 import './graphql/enums.js';
 import { MentorIndexService } from './mentor-index/mentor-index.service.js';
 import { MentorFacetCountEntity } from './profiles/mentor-facet-count.entity.js';
@@ -12,7 +13,7 @@ import { TaxonomyModule } from '@preceptor/taxonomy';
 export const PROFILES_ENTITIES = [ProfileEntity, MentorFacetCountEntity];
 
 @Module({
-  imports: [TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
+  imports: [AccountsModule, TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
   providers: [MentorIndexService, MentorsService, ProfilesResolver, ProfilesService],
 })
 export class ProfilesModule {}

@@ -5,8 +5,8 @@ import type { ProfileEntity } from './profile.entity.js';
 import { plainArrayElements, plainArrayNumbers } from './pg-array-text.js';
 import type { AvailabilityWindow, MeetingFormat, ShiftPattern } from './profile-enums.js';
 
-/** A profile as the mapper needs it: the entity without its relation and search vector. */
-export type ProfileRecord = Omit<ProfileEntity, 'user' | 'searchVector'>;
+/** A profile as the mapper needs it: the entity without its search vector. */
+export type ProfileRecord = Omit<ProfileEntity, 'searchVector'>;
 
 /**
  * Columns for reading profiles with plain SQL on hot paths (mentor listing), skipping the ORM's

@@ -1,14 +1,12 @@
-import { UserEntity } from '@preceptor/accounts';
+import { USERS_TABLE } from '@preceptor/accounts';
 import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  OneToOne,
   PrimaryColumn,
   UpdateDateColumn,
-  type Relation,
 } from 'typeorm';
 import { CareerStage } from '@preceptor/taxonomy';
 import { GrowthArea } from '@preceptor/taxonomy';
@@ -43,12 +41,10 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
 )
 @Index('ix_profiles_mentor_search', ['searchVector'], { type: 'gin', where: '"is_mentor"' })
 export class ProfileEntity {
+  /** The account's id; deleting the account deletes the profile. */
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(USERS_TABLE, { onDelete: 'CASCADE' })
   userId: string;
-
-  @OneToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<UserEntity>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
