@@ -15,6 +15,7 @@ import {
   type SeedSummary,
 } from '@preceptor/seed';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MENTORS = 300;
 const MENTEES = 100;
@@ -160,6 +161,11 @@ describe('seeding synthetic people', () => {
     expect(await schemaOf(db)).toEqual(schemaBefore);
   });
 
+  it('asks for a mentor index reload only after a bulk load, and finds no API to tell here', () => {
+    expect(summary.apisTold).toBe(0);
+    expect(twinSummary.apisTold).toBeNull();
+  });
+
   it('writes statistics for the planner', async () => {
     const { rows } = await db.query<{ relname: string; analyzed: boolean }>(
       `SELECT relname, last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables
@@ -287,6 +293,35 @@ describe('seeding next to existing data', () => {
   it('rejects counts that are not whole numbers', async () => {
     await expect(seedInto(database.url, { mentors: -1 })).rejects.toThrow(RangeError);
     await expect(seedInto(database.url, { mentees: 1.5 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('telling running API processes to reload their mentor index', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('counts the API running on the database after a bulk load', async () => {
+    const summary = await seedInto(api.databaseUrl, {
+      mentors: 40,
+      mentees: 10,
+      dropIndexes: true,
+    });
+    expect(summary.apisTold).toBe(1);
+  });
+
+  it('needs no reload when the load keeps the indexes (each mentor is announced)', async () => {
+    const summary = await seedInto(api.databaseUrl, {
+      mentors: 5,
+      mentees: 0,
+      dropIndexes: false,
+    });
+    expect(summary.apisTold).toBeNull();
   });
 });
 

@@ -84,6 +84,16 @@ function parseCommandLine(): {
   };
 }
 
+/** What became of the request to reload the mentor index, told at commit. */
+function reloadAnnouncement(apis: number): string {
+  if (apis === 0) {
+    return 'No API process is running on this database; the next one to start loads every mentor.';
+  }
+  return apis === 1
+    ? 'Told 1 running API process to reload its mentor index.'
+    : `Told ${apis} running API processes to reload their mentor index.`;
+}
+
 async function runMigrations(url: string): Promise<void> {
   const dataSource = new DataSource(appDataSourceOptions(url, { poolSize: 1 }));
   await dataSource.initialize();
@@ -123,6 +133,7 @@ async function main(): Promise<void> {
           } (or any seeded email) with the password "${SEED_PASSWORD}".`,
         ].join('\n'),
       );
+      if (summary.apisTold !== null) console.log(reloadAnnouncement(summary.apisTold));
     } finally {
       await client.end();
     }

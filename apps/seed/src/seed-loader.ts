@@ -33,7 +33,7 @@ import {
 } from '@preceptor/core';
 import { Presets, SingleBar } from 'cli-progress';
 import type pg from 'pg';
-import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '@preceptor/profiles';
+import { requestMentorIndexReload } from '@preceptor/profiles';
 import type { Track } from '@preceptor/taxonomy';
 import {
   seedEmail,
@@ -88,6 +88,11 @@ export interface SeedSummary {
   mentees: SeedRange;
   /** Indexes and foreign keys dropped before COPY and recreated after it (empty if kept). */
   rebuilt: string[];
+  /**
+   * API processes told to reload their mentor index when the load commits (0: none running).
+   * Null when no reload was needed: loads that keep the indexes announce each mentor instead.
+   */
+  apisTold: number | null;
   seconds: {
     prepare: number;
     users: number;
@@ -405,6 +410,7 @@ export async function seedPeople(
     mentors: { first: 1, count: options.mentors },
     mentees: { first: 1, count: options.mentees },
     rebuilt: [],
+    apisTold: null,
     seconds: { prepare: 0, users: 0, profiles: 0, indexes: 0, analyze: 0, total: 0 },
   };
 
@@ -518,8 +524,8 @@ export async function seedPeople(
     }
     if (dropped.length > 0) {
       await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentor_change');
-      // Delivered at commit.
-      await client.query(`NOTIFY ${MENTOR_CHANGES_CHANNEL}, '${MENTOR_CHANGES_RELOAD}'`);
+      // Delivered at commit, with everything loaded.
+      summary.apisTold = await requestMentorIndexReload(client);
     }
     summary.rebuilt = dropped.map((item) => item.name);
     summary.seconds.indexes = seconds(phaseStart);

@@ -3,5 +3,5 @@ export * from './profiles.module.js';
 export * from './profiles/mentor-search.js';
 export * from './profiles/profile.entity.js';
 export * from './profiles/profile-enums.js';
-export { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from './mentor-index/mentor-facets.js';
+export * from './mentor-index/mentor-changes.js';
 export { isPlainSearchWord } from './mentor-index/text-postings.js';

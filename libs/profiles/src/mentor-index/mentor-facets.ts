@@ -2,10 +2,6 @@ import type { MentorFilter } from '../dto/mentors.args.js';
 import { plainArrayElements } from '../profiles/pg-array-text.js';
 import { facetKey, timestampMicros, type FacetGroups, type IndexedMentor } from './mentor-index.js';
 
-/** Channel of the profiles trigger: a user id per changed mentor, or RELOAD after bulk loads. */
-export const MENTOR_CHANGES_CHANNEL = 'mentor_changes';
-export const MENTOR_CHANGES_RELOAD = 'reload';
-
 /** The columns of one mentor the index needs, as `MENTOR_FACETS_SELECT` reads them. */
 export interface MentorFacetsRow {
   user_id: string;

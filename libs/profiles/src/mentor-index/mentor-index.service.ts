@@ -10,9 +10,12 @@ import { APP_ENV, errorMessage, PgListener, type AppEnv } from '@preceptor/core'
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
-  indexedMentor,
   MENTOR_CHANGES_CHANNEL,
   MENTOR_CHANGES_RELOAD,
+  MENTOR_INDEX_APPLICATION_NAME,
+} from './mentor-changes.js';
+import {
+  indexedMentor,
   MENTOR_FACETS_SELECT,
   mentorFacetGroups,
   type MentorFacetsRow,
@@ -116,7 +119,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     const listener = new PgListener({
       url: this.url(),
       channels: [MENTOR_CHANGES_CHANNEL],
-      applicationName: 'preceptor-mentor-index',
+      applicationName: MENTOR_INDEX_APPLICATION_NAME,
       onNotification: (_channel, payload) => {
         if (payload === MENTOR_CHANGES_RELOAD) this.reloadWanted = true;
         else this.pending.add(payload);
@@ -217,7 +220,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     return new pg.Client({
       connectionString: this.url(),
       options: '-c timezone=UTC',
-      application_name: 'preceptor-mentor-index',
+      application_name: MENTOR_INDEX_APPLICATION_NAME,
     });
   }
 
