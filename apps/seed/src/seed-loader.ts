@@ -1,10 +1,12 @@
 /**
- * Bulk-loads synthetic people (see synthetic-people.ts) into `users` and `profiles` with COPY.
+ * Bulk-loads synthetic people (see synthetic-people.ts) with COPY: their accounts through
+ * @preceptor/accounts (copyUsers), their profiles into `profiles`.
  *
  * Everything happens in ONE transaction on the given connection: the checks, dropping the
- * secondary indexes and the foreign key of `profiles`, both COPYs, recreating them. If the
- * process dies or anything fails, PostgreSQL rolls all of it back, so the schema is never left
- * without its indexes and the tables never hold half a load.
+ * secondary indexes and the foreign key of `profiles`, both COPYs, recreating them, and asking
+ * running API processes to reload their mentor index (delivered at commit). If the process dies
+ * or anything fails, PostgreSQL rolls all of it back, so the schema is never left without its
+ * indexes and the tables never hold half a load.
  *
  * Re-runs append: numbering continues after the highest seeded mentor and mentee already there.
  */
