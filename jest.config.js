@@ -1,6 +1,8 @@
 // Jest runs in ESM mode (Nest 12 is ESM-only); see docs/testing.md.
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
+  // An app, not a library: listed before the generic library mapping.
+  '^@preceptor/seed$': '<rootDir>/apps/seed/src/index.ts',
   '^@preceptor/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

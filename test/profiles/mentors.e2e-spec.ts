@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { seedPeople } from '@preceptor/profiles';
+import { seedPeople } from '@preceptor/seed';
 import { documentWords, searchWords } from '../../libs/profiles/src/mentor-index/words.js';
 import pg from 'pg';
 import { signUp } from '../support/accounts.js';

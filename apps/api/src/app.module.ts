@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@preceptor/accounts';
 import { CoreModule, DatabaseModule } from '@preceptor/core';
 import { ProfilesModule } from '@preceptor/profiles';
+import { DemoSeedModule } from '@preceptor/seed';
 import { TaxonomyModule } from '@preceptor/taxonomy';
 import { appDataSourceOptions } from './database/data-source.js';
 
@@ -17,6 +18,9 @@ import { appDataSourceOptions } from './database/data-source.js';
     }),
     AccountsModule,
     TaxonomyModule,
+    // Before ProfilesModule: modules at one depth start in this order, so the demo people are
+    // written before the mentor index loads.
+    DemoSeedModule,
     ProfilesModule,
   ],
 })

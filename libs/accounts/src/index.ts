@@ -5,4 +5,6 @@ export * from './auth/current-user.decorator.js';
 export * from './models/user.model.js';
 export * from './password/password-hasher.service.js';
 export * from './users/role.enum.js';
+export * from './users/user-bulk.js';
 export * from './users/user.entity.js';
+export * from './users/users.service.js';

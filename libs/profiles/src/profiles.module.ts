@@ -1,24 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@preceptor/accounts';
 import './graphql/enums.js';
 import { MentorIndexService } from './mentor-index/mentor-index.service.js';
 import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
 import { ProfilesService } from './profiles/profiles.service.js';
-import { DemoSeedService } from './seed/demo-seed.service.js';
 import { TaxonomyModule } from '@preceptor/taxonomy';
 
 export const PROFILES_ENTITIES = [ProfileEntity];
 
 @Module({
-  imports: [TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
-  providers: [
-    DemoSeedService,
-    MentorIndexService,
-    MentorsService,
-    ProfilesResolver,
-    ProfilesService,
-  ],
+  imports: [AccountsModule, TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
+  providers: [MentorIndexService, MentorsService, ProfilesResolver, ProfilesService],
 })
 export class ProfilesModule {}

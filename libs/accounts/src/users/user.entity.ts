@@ -2,7 +2,10 @@ import { BaseEntity } from '@preceptor/core';
 import { Column, Entity } from 'typeorm';
 import { Role } from './role.enum.js';
 
-@Entity('users')
+/** The table of accounts (bulk writers address it by name; see user-bulk.ts). */
+export const USERS_TABLE = 'users';
+
+@Entity(USERS_TABLE)
 export class UserEntity extends BaseEntity {
   /** citext: unique and compared case-insensitively, stored as the person typed it (trimmed). */
   @Column({ type: 'citext', unique: true })

@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APP_ENV, type AppEnv } from '@preceptor/core';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { toUserModel } from '../accounts.mapper.js';
 import type { UserModel } from '../models/user.model.js';
 import { PasswordHasher } from '../password/password-hasher.service.js';
 import { Role } from './role.enum.js';
 import { UserEntity } from './user.entity.js';
+
+/** Who a person is, as other domains copy it: the name they go by and what they do. */
+export interface UserIdentity {
+  fullName: string;
+  roles: readonly Role[];
+}
 
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
@@ -21,6 +27,21 @@ export class UsersService implements OnApplicationBootstrap {
   async findById(id: string): Promise<UserModel | null> {
     const user = await this.users.findOne({ where: { id } });
     return user ? toUserModel(user) : null;
+  }
+
+  /**
+   * The name and roles of an existing user; throws if there is none. Pass the caller's
+   * `manager` to read inside its transaction.
+   */
+  async identity(
+    userId: string,
+    manager: EntityManager = this.users.manager,
+  ): Promise<UserIdentity> {
+    const user = await manager.findOneOrFail(UserEntity, {
+      select: { fullName: true, roles: true },
+      where: { id: userId },
+    });
+    return { fullName: user.fullName, roles: user.roles };
   }
 
   /** ADMIN is only granted here, from ADMIN_EMAIL/ADMIN_PASSWORD, never through sign-up. */

@@ -15,9 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage } from '@preceptor/taxonomy';
-import { GrowthArea, IsRegionOf, toRegionCode } from '@preceptor/taxonomy';
-import { Track } from '@preceptor/taxonomy';
+import { CareerStage, GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
 import { MeetingFormat } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 

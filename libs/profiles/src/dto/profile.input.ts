@@ -19,8 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage, REGION_INPUT_HINT, REGION_INPUT_PATTERN } from '@preceptor/taxonomy';
-import { Track } from '@preceptor/taxonomy';
+import { CareerStage, REGION_INPUT_HINT, REGION_INPUT_PATTERN, Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 

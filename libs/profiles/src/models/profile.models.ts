@@ -1,10 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@preceptor/core';
-import { CareerStage } from '@preceptor/taxonomy';
-import { GrowthArea } from '@preceptor/taxonomy';
-import { Track } from '@preceptor/taxonomy';
+import {
+  CareerStage,
+  GrowthArea,
+  Track,
+  CareerStageInfoModel,
+  SpecialtyModel,
+} from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
-import { CareerStageInfoModel, SpecialtyModel } from '@preceptor/taxonomy';
 
 @ObjectType('AvailabilityWindow', { description: 'A weekly window in the profile’s time zone.' })
 export class AvailabilityWindowModel {

@@ -1,12 +1,10 @@
-import type { CareerStage } from '@preceptor/taxonomy';
-import type { GrowthArea } from '@preceptor/taxonomy';
-import type { Track } from '@preceptor/taxonomy';
+import { type CareerStage, type GrowthArea, type Track } from '@preceptor/taxonomy';
 import type { ProfileEntity } from './profile.entity.js';
 import { plainArrayElements, plainArrayNumbers } from './pg-array-text.js';
 import type { AvailabilityWindow, MeetingFormat, ShiftPattern } from './profile-enums.js';
 
-/** A profile as the mapper needs it: the entity without its relation. */
-export type ProfileRecord = Omit<ProfileEntity, 'user'>;
+/** A profile as the mapper needs it. */
+export type ProfileRecord = ProfileEntity;
 
 /**
  * Columns for reading profiles with plain SQL on hot paths (mentor listing), skipping the ORM's

@@ -1,17 +1,13 @@
-import { UserEntity } from '@preceptor/accounts';
+import { USERS_TABLE } from '@preceptor/accounts';
 import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  OneToOne,
+  ForeignKey,
   PrimaryColumn,
   UpdateDateColumn,
-  type Relation,
 } from 'typeorm';
-import { CareerStage } from '@preceptor/taxonomy';
-import { GrowthArea } from '@preceptor/taxonomy';
-import { Track } from '@preceptor/taxonomy';
+import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-enums.js';
 
 /**
@@ -21,12 +17,10 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
  */
 @Entity('profiles')
 export class ProfileEntity {
+  /** The account's id; deleting the account deletes the profile. */
   @PrimaryColumn({ type: 'uuid' })
+  @ForeignKey(USERS_TABLE, { onDelete: 'CASCADE' })
   userId: string;
-
-  @OneToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user: Relation<UserEntity>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,5 @@
 import type { ProfileModel } from '../models/profile.models.js';
-import { careerStagesFor, regionName } from '@preceptor/taxonomy';
-import type { SpecialtyCatalog } from '@preceptor/taxonomy';
+import { careerStagesFor, regionName, type SpecialtyCatalog } from '@preceptor/taxonomy';
 import { completeness, formatMinutes } from './profile-rules.js';
 import type { ProfileRecord } from './profile-row.js';
 

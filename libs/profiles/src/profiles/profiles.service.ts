@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Role, UserEntity, type AuthUser } from '@preceptor/accounts';
+import { Role, UsersService, type AuthUser } from '@preceptor/accounts';
 import { CommonError, type FieldProblem } from '@preceptor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProfileInput } from '../dto/profile.input.js';
@@ -45,6 +45,7 @@ export class ProfilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
     private readonly mentorIndex: MentorIndexService,
+    private readonly users: UsersService,
   ) {}
 
   async myProfile(caller: AuthUser): Promise<ProfileModel | null> {
@@ -77,7 +78,7 @@ export class ProfilesService {
     const specialties = this.catalog.resolve(input.specialtySlugs, 'specialtySlugs');
 
     const saved = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOneByOrFail(UserEntity, { id: caller.id });
+      const user = await this.users.identity(caller.id, manager);
       const current =
         (await manager.findOne(ProfileEntity, {
           where: { userId: caller.id },

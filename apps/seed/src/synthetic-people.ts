@@ -5,15 +5,8 @@
  * by hashing those three, so person 700,000 costs the same as person 1, any range can be
  * generated on its own, and the account fields (drawn first) can be produced without the profile.
  */
-import { CareerStage } from '@preceptor/taxonomy';
-import { GrowthArea } from '@preceptor/taxonomy';
-import { Track } from '@preceptor/taxonomy';
-import {
-  MeetingFormat,
-  ShiftPattern,
-  Weekday,
-  type AvailabilityWindow,
-} from '../profiles/profile-enums.js';
+import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy';
+import { MeetingFormat, ShiftPattern, Weekday, type AvailabilityWindow } from '@preceptor/profiles';
 
 export type SeedRole = 'mentor' | 'mentee';
 

@@ -13,16 +13,12 @@ import {
   parseEnv,
   type RunningPostgres,
 } from '@preceptor/core';
-import {
-  MAX_SEED_INDEX,
-  SEED_PASSWORD,
-  seedEmail,
-  SeedRefusedError,
-  seedPeople,
-} from '@preceptor/profiles';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { appDataSourceOptions } from './database/data-source.js';
+// eslint-disable-next-line no-restricted-imports -- the API's own data source (its entities and migrations), which the CLI applies before seeding; it belongs to the api app, not to a library.
+import { appDataSourceOptions } from '../../api/src/database/data-source.js';
+import { MAX_SEED_INDEX, SEED_PASSWORD, SeedRefusedError, seedPeople } from './seed-loader.js';
+import { seedEmail } from './synthetic-people.js';
 
 const USAGE = `Usage: npm run seed -- --mentors N --mentees M [--seed S] [--force] [--quiet]
 
@@ -88,6 +84,16 @@ function parseCommandLine(): {
   };
 }
 
+/** What became of the request to reload the mentor index, told at commit. */
+function reloadAnnouncement(apis: number): string {
+  if (apis === 0) {
+    return 'No API process is running on this database; the next one to start loads every mentor.';
+  }
+  return apis === 1
+    ? 'Told 1 running API process to reload its mentor index.'
+    : `Told ${apis} running API processes to reload their mentor index.`;
+}
+
 async function runMigrations(url: string): Promise<void> {
   const dataSource = new DataSource(appDataSourceOptions(url, { poolSize: 1 }));
   await dataSource.initialize();
@@ -127,6 +133,7 @@ async function main(): Promise<void> {
           } (or any seeded email) with the password "${SEED_PASSWORD}".`,
         ].join('\n'),
       );
+      if (summary.apisTold !== null) console.log(reloadAnnouncement(summary.apisTold));
     } finally {
       await client.end();
     }

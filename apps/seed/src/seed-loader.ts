@@ -1,22 +1,41 @@
 /**
- * Bulk-loads synthetic people (see synthetic-people.ts) into `users` and `profiles` with COPY.
+ * Bulk-loads synthetic people (see synthetic-people.ts) with COPY: their accounts through
+ * @preceptor/accounts (copyUsers), their profiles into `profiles`.
  *
  * Everything happens in ONE transaction on the given connection: the checks, dropping the
- * secondary indexes and the foreign key of `profiles`, both COPYs, recreating them. If the
- * process dies or anything fails, PostgreSQL rolls all of it back, so the schema is never left
- * without its indexes and the tables never hold half a load.
+ * secondary indexes and the foreign key of `profiles`, both COPYs, recreating them, and asking
+ * running API processes to reload their mentor index (delivered at commit). If the process dies
+ * or anything fails, PostgreSQL rolls all of it back, so the schema is never left without its
+ * indexes and the tables never hold half a load.
  *
  * Re-runs append: numbering continues after the highest seeded mentor and mentee already there.
  */
 import { performance } from 'node:perf_hooks';
-import { pipeline } from 'node:stream/promises';
-import { setImmediate } from 'node:timers/promises';
 import { hash } from '@node-rs/argon2';
-import { ARGON2_OPTIONS } from '@preceptor/accounts';
+import {
+  ARGON2_OPTIONS,
+  copyUsers,
+  countUsers,
+  lastSeededEmail,
+  Role,
+  USERS_TABLE,
+  type UserCopyRow,
+} from '@preceptor/accounts';
+import {
+  copyBoolean,
+  copyChunks,
+  copyInto,
+  copyLine,
+  copyNumber,
+  copyText,
+  copyTimestamp,
+  COPY_NULL,
+  plainArray,
+  quotedArray,
+} from '@preceptor/core';
 import { Presets, SingleBar } from 'cli-progress';
-import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
-import { MENTOR_CHANGES_CHANNEL, MENTOR_CHANGES_RELOAD } from '../mentor-index/mentor-changes.js';
+import { requestMentorIndexReload } from '@preceptor/profiles';
 import type { Track } from '@preceptor/taxonomy';
 import {
   seedEmail,
@@ -71,6 +90,11 @@ export interface SeedSummary {
   mentees: SeedRange;
   /** Indexes and foreign keys dropped before COPY and recreated after it (empty if kept). */
   rebuilt: string[];
+  /**
+   * API processes told to reload their mentor index when the load commits (0: none running).
+   * Null when no reload was needed: loads that keep the indexes announce each mentor instead.
+   */
+  apisTold: number | null;
   seconds: {
     prepare: number;
     users: number;
@@ -95,23 +119,9 @@ export const MAX_SEED_INDEX = 9_999_999;
  * out of `profiles` for the whole load (and rebuilding costs in proportion to the whole table).
  */
 const DROP_INDEXES_FROM = 50_000;
-/** Rows per write to the COPY stream: large enough to amortise calls, small enough to interleave. */
-const ROWS_PER_CHUNK = 250;
-/** Produced ahead of what PostgreSQL has read (a few hundred milliseconds of its work). */
-const COPY_BUFFER_BYTES = 8 * 1024 * 1024;
 // Any fixed number: serialises concurrent seeders (two API instances starting on one database).
 const SEED_LOCK = 727_200;
 
-const USER_COLUMNS = [
-  'id',
-  'email',
-  'full_name',
-  'password_hash',
-  'roles',
-  'is_seeded',
-  'created_at',
-  'updated_at',
-];
 const PROFILE_COLUMNS = [
   'user_id',
   'created_at',
@@ -146,82 +156,61 @@ const PROFILE_COLUMNS = [
   'is_seeded',
 ];
 
-// ---------------------------------------------------------------------------------------------
-// COPY text format: tab-separated, \N for NULL, backslash escapes.
+const MENTOR_ROLES: readonly Role[] = [Role.MENTOR];
+const MENTEE_ROLES: readonly Role[] = [Role.MENTEE];
+const MENTOR_AND_MENTEE_ROLES: readonly Role[] = [Role.MENTOR, Role.MENTEE];
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
-const COPY_ESCAPES: Readonly<Record<string, string>> = {
-  '\\': '\\\\',
-  '\t': '\\t',
-  '\n': '\\n',
-  '\r': '\\r',
-};
-
-function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  // Generated text almost never needs escaping: test first, replace only when it does.
-  return COPY_SPECIAL.test(value)
-    ? value.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c] ?? c)
-    : value;
+function userRow(account: SyntheticAccount, passwordHash: string): UserCopyRow {
+  return {
+    id: account.id,
+    email: account.email,
+    fullName: account.fullName,
+    passwordHash,
+    roles: account.isMentor
+      ? account.isMentee
+        ? MENTOR_AND_MENTEE_ROLES
+        : MENTOR_ROLES
+      : MENTEE_ROLES,
+    isSeeded: true,
+    createdAt: account.createdAt,
+    updatedAt: account.updatedAt,
+  };
 }
 
-function copyNumber(value: number | null): string {
-  return value === null ? '\\N' : String(value);
-}
-
-/** Array of enum labels, codes or numbers: no element needs quoting. */
-function plainArray(values: readonly (string | number)[]): string {
-  return `{${values.join(',')}}`;
-}
-
-/** Array of arbitrary strings: every element quoted (then COPY-escaped as a whole). */
-function quotedArray(values: readonly string[]): string {
-  return copyText(`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-}
-
-function userRow(account: SyntheticAccount, passwordHash: string): string {
-  const roles = account.isMentor ? (account.isMentee ? '{MENTOR,MENTEE}' : '{MENTOR}') : '{MENTEE}';
-  return `${account.id}\t${copyText(account.email)}\t${copyText(account.fullName)}\t${passwordHash}\t${roles}\tt\t${account.createdAt.toISOString()}\t${account.updatedAt.toISOString()}\n`;
-}
-
-function profileRow(p: SyntheticPerson): string {
-  const b = (value: boolean): string => (value ? 't' : 'f');
-  return (
-    [
-      p.id,
-      p.createdAt.toISOString(),
-      p.updatedAt.toISOString(),
-      copyText(p.fullName),
-      b(p.isMentor),
-      b(p.isMentee),
-      copyText(p.headline),
-      copyText(p.bio),
-      p.track,
-      p.careerStage,
-      plainArray(p.specialtyIds),
-      plainArray(p.specialtyLineage),
-      copyNumber(p.yearsOfExperience),
-      plainArray(p.languages),
-      copyText(p.country),
-      copyText(p.region),
-      copyText(p.city),
-      copyText(p.timeZone),
-      plainArray(p.meetingFormats),
-      p.shiftPattern ?? '\\N',
-      copyText(JSON.stringify(p.availability)),
-      copyText(p.contactEmail),
-      copyText(p.contactPhone),
-      quotedArray(p.professionalLinks),
-      plainArray(p.mentorOffers),
-      copyNumber(p.mentorCapacity),
-      b(p.mentorAccepting),
-      String(p.mentorActiveMenteeCount),
-      plainArray(p.menteeGoals),
-      copyNumber(p.menteeTargetSpecialtyId),
-      't',
-    ].join('\t') + '\n'
-  );
+function profileLine(p: SyntheticPerson): string {
+  return copyLine([
+    p.id,
+    copyTimestamp(p.createdAt),
+    copyTimestamp(p.updatedAt),
+    copyText(p.fullName),
+    copyBoolean(p.isMentor),
+    copyBoolean(p.isMentee),
+    copyText(p.headline),
+    copyText(p.bio),
+    p.track,
+    p.careerStage,
+    plainArray(p.specialtyIds),
+    plainArray(p.specialtyLineage),
+    copyNumber(p.yearsOfExperience),
+    plainArray(p.languages),
+    copyText(p.country),
+    copyText(p.region),
+    copyText(p.city),
+    copyText(p.timeZone),
+    plainArray(p.meetingFormats),
+    p.shiftPattern ?? COPY_NULL,
+    copyText(JSON.stringify(p.availability)),
+    copyText(p.contactEmail),
+    copyText(p.contactPhone),
+    quotedArray(p.professionalLinks),
+    plainArray(p.mentorOffers),
+    copyNumber(p.mentorCapacity),
+    copyBoolean(p.mentorAccepting),
+    String(p.mentorActiveMenteeCount),
+    plainArray(p.menteeGoals),
+    copyNumber(p.menteeTargetSpecialtyId),
+    copyBoolean(true),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,48 +263,15 @@ function inSignUpOrder(people: SyntheticPeople, batches: readonly Batch[]): Load
   return order;
 }
 
-/** COPY chunks for every person, in `order`, reporting rows as they are produced. */
-function* copyChunks(
+/** Everyone in `order`, made by `make` one at a time as they are asked for. */
+function* inOrder<T>(
   batches: readonly Batch[],
   order: LoadOrder,
-  row: (role: SeedRole, index: number) => string,
-  onRows: (rows: number) => void,
-): Generator<string> {
-  const total = order.index.length;
-  for (let start = 0; start < total; start += ROWS_PER_CHUNK) {
-    const stop = Math.min(start + ROWS_PER_CHUNK, total);
-    let chunk = '';
-    for (let at = start; at < stop; at++) {
-      chunk += row(batches[order.batch[at]].role, order.index[at]);
-    }
-    yield chunk;
-    onRows(stop - start);
+  make: (role: SeedRole, index: number) => T,
+): Generator<T> {
+  for (let at = 0; at < order.index.length; at++) {
+    yield make(batches[order.batch[at]].role, order.index[at]);
   }
-}
-
-/**
- * Hands the event loop back between chunks, so the socket keeps taking data while the next chunk
- * is produced: otherwise generating and PostgreSQL's parsing take turns instead of overlapping.
- */
-async function* paced(chunks: Iterable<string>): AsyncGenerator<string> {
-  for (const chunk of chunks) {
-    yield chunk;
-    await setImmediate();
-  }
-}
-
-async function copyInto(
-  client: pg.ClientBase,
-  table: string,
-  columns: readonly string[],
-  chunks: Iterable<string>,
-): Promise<void> {
-  const stream = client.query(
-    copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, {
-      highWaterMark: COPY_BUFFER_BYTES,
-    }),
-  );
-  await pipeline(paced(chunks), stream);
 }
 
 function createProgressBar(total: number): SingleBar {
@@ -342,40 +298,25 @@ interface DatabaseState {
   profiles: number;
 }
 
+/** The index in a seeded email (`mentor-0000042@…` is 42). */
+const seedIndexOf = (email: string | null): number =>
+  email === null ? 0 : Number(email.slice(email.indexOf('-') + 1, email.indexOf('@')));
+
 async function readState(client: pg.ClientBase): Promise<DatabaseState> {
-  // Seven-digit numbers sort as text, so the highest seeded email of a role is one backward
-  // step along the unique email index rather than a scan of every user.
-  const lastSeeded = (low: number, high: number): string =>
-    `(SELECT substring(email::text FROM 8 FOR 7)::int FROM users
-       WHERE email BETWEEN $${low} AND $${high} AND is_seeded ORDER BY email DESC LIMIT 1)`;
-  const { rows } = await client.query<{
-    any_users: boolean;
-    real_users: string;
-    last_mentor: number | null;
-    last_mentee: number | null;
-    profiles: number;
-  }>(
-    `SELECT EXISTS (SELECT 1 FROM users) AS any_users,
-            (SELECT count(*) FROM users WHERE NOT is_seeded) AS real_users,
-            ${lastSeeded(1, 2)} AS last_mentor,
-            ${lastSeeded(3, 4)} AS last_mentee,
-            -- The planner's estimate is plenty to choose a load strategy (-1: never analysed).
-            (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'profiles'::regclass) AS profiles`,
-    [
-      seedEmail('mentor', 0),
-      seedEmail('mentor', MAX_SEED_INDEX),
-      seedEmail('mentee', 0),
-      seedEmail('mentee', MAX_SEED_INDEX),
-    ],
+  const users = await countUsers(client);
+  // Seven-digit numbers sort as text, so the highest seeded email of a role is the last one.
+  const lastSeeded = async (role: SeedRole): Promise<number> =>
+    seedIndexOf(await lastSeededEmail(client, seedEmail(role, 0), seedEmail(role, MAX_SEED_INDEX)));
+  const { rows } = await client.query<{ profiles: number }>(
+    // The planner's estimate is plenty to choose a load strategy (-1: never analysed).
+    `SELECT greatest(reltuples, 0)::float8 AS profiles FROM pg_class WHERE oid = 'profiles'::regclass`,
   );
-  const row = rows[0];
-  if (!row) throw new Error('unreachable: a SELECT without FROM returns one row');
   return {
-    realUsers: Number(row.real_users),
-    anyUsers: row.any_users,
-    lastMentor: row.last_mentor ?? 0,
-    lastMentee: row.last_mentee ?? 0,
-    profiles: row.profiles,
+    realUsers: users.notSeeded,
+    anyUsers: users.any,
+    lastMentor: await lastSeeded('mentor'),
+    lastMentee: await lastSeeded('mentee'),
+    profiles: rows[0]?.profiles ?? 0,
   };
 }
 
@@ -416,6 +357,7 @@ interface Rebuild {
  * foreign key with one join is much cheaper. Unique and primary keys stay in place.
  */
 async function rebuildables(client: pg.ClientBase): Promise<Rebuild[]> {
+  const tables = [USERS_TABLE, 'profiles'];
   const { rows } = await client.query<Rebuild>(
     `SELECT format('%I.%I', n.nspname, c.relname) AS name,
             format('DROP INDEX %I.%I', n.nspname, c.relname) AS drop,
@@ -423,7 +365,7 @@ async function rebuildables(client: pg.ClientBase): Promise<Rebuild[]> {
        FROM pg_index i
        JOIN pg_class c ON c.oid = i.indexrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE i.indrelid IN ('users'::regclass, 'profiles'::regclass)
+      WHERE i.indrelid = ANY ($1::regclass[])
         AND NOT i.indisunique
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid)
      UNION ALL
@@ -431,8 +373,9 @@ async function rebuildables(client: pg.ClientBase): Promise<Rebuild[]> {
             format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
             format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid))
        FROM pg_constraint k
-      WHERE k.conrelid IN ('users'::regclass, 'profiles'::regclass) AND k.contype = 'f'
+      WHERE k.conrelid = ANY ($1::regclass[]) AND k.contype = 'f'
       ORDER BY 1`,
+    [tables],
   );
   return rows;
 }
@@ -469,6 +412,7 @@ export async function seedPeople(
     mentors: { first: 1, count: options.mentors },
     mentees: { first: 1, count: options.mentees },
     rebuilt: [],
+    apisTold: null,
     seconds: { prepare: 0, users: 0, profiles: 0, indexes: 0, analyze: 0, total: 0 },
   };
 
@@ -520,7 +464,8 @@ export async function seedPeople(
         [options.maintenanceWorkMem ?? '512MB'],
       );
       for (const item of dropped) await client.query(item.drop);
-      // One notification per mentor would dominate a bulk load: API processes reload instead.
+      // One notification per mentor would dominate a bulk load: API processes reload their
+      // mentor index instead.
       await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_notify_mentor_change');
     }
     const batches: Batch[] = [
@@ -543,17 +488,13 @@ export async function seedPeople(
     };
 
     let phaseStart = performance.now();
-    await copyInto(
+    await copyUsers(
       client,
-      'users',
-      USER_COLUMNS,
       // Accounts in index order: their ids rise with it, so primary-key inserts append.
-      copyChunks(
-        batches,
-        inBatchOrder(batches),
-        (role, index) => userRow(people.account(role, index), passwordHash),
-        advance,
+      inOrder(batches, inBatchOrder(batches), (role, index) =>
+        userRow(people.account(role, index), passwordHash),
       ),
+      advance,
     );
     summary.seconds.users = seconds(phaseStart);
 
@@ -564,9 +505,10 @@ export async function seedPeople(
       'profiles',
       PROFILE_COLUMNS,
       copyChunks(
-        batches,
-        inSignUpOrder(people, batches),
-        (role, index) => profileRow(people.person(role, index)),
+        inOrder(batches, inSignUpOrder(people, batches), (role, index) =>
+          people.person(role, index),
+        ),
+        profileLine,
         advance,
       ),
     );
@@ -584,8 +526,8 @@ export async function seedPeople(
     }
     if (dropped.length > 0) {
       await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentor_change');
-      // Delivered at commit.
-      await client.query(`NOTIFY ${MENTOR_CHANGES_CHANNEL}, '${MENTOR_CHANGES_RELOAD}'`);
+      // Delivered at commit, with everything loaded.
+      summary.apisTold = await requestMentorIndexReload(client);
     }
     summary.rebuilt = dropped.map((item) => item.name);
     summary.seconds.indexes = seconds(phaseStart);
@@ -602,7 +544,7 @@ export async function seedPeople(
   // A small addition to big tables changes no statistic worth a pass (autovacuum will come).
   if (analyze) {
     const analyzeStart = performance.now();
-    await client.query('ANALYZE users, profiles');
+    await client.query(`ANALYZE ${USERS_TABLE}, profiles`);
     summary.seconds.analyze = seconds(analyzeStart);
   }
   summary.seconds.total = seconds(started);

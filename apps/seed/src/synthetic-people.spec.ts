@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 
-import { ShiftPattern, Weekday } from '../profiles/profile-enums.js';
-import { CAREER_STAGE_LEVEL, CareerStage } from '@preceptor/taxonomy';
-import { GrowthArea } from '@preceptor/taxonomy';
-import { SPECIALTIES } from '@preceptor/taxonomy';
-import { normalizeRegion, Track } from '@preceptor/taxonomy';
+import { ShiftPattern, Weekday } from '@preceptor/profiles';
+import {
+  CAREER_STAGE_LEVEL,
+  CareerStage,
+  GrowthArea,
+  SPECIALTIES,
+  normalizeRegion,
+  Track,
+} from '@preceptor/taxonomy';
 import {
   DEFAULT_AS_OF,
   seedEmail,

@@ -5,15 +5,17 @@ import { parseEnv } from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { appDataSourceOptions } from '../../apps/api/src/database/data-source.js';
-import { DEMO_SEED, DemoSeedService } from '../../libs/profiles/src/seed/demo-seed.service.js';
 import {
+  DEMO_SEED,
+  DemoSeedService,
   SEED_PASSWORD,
   SeedRefusedError,
   seedPeople,
   type SeedOptions,
   type SeedSummary,
-} from '../../libs/profiles/src/seed/seed-loader.js';
+} from '@preceptor/seed';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const MENTORS = 300;
 const MENTEES = 100;
@@ -71,6 +73,7 @@ describe('seeding synthetic people', () => {
   let db: pg.Client;
   let schemaBefore: string[];
   let summary: SeedSummary;
+  let twinSummary: SeedSummary;
 
   beforeAll(async () => {
     [first, twin] = await Promise.all([createTestDatabase(), createTestDatabase()]);
@@ -79,7 +82,7 @@ describe('seeding synthetic people', () => {
     // The bulk path (indexes and foreign keys dropped and rebuilt) here, the row-by-row path
     // in the twin: both must produce the same rows.
     summary = await seedInto(first.url, { seed: 1, dropIndexes: true });
-    await seedInto(twin.url, { seed: 1, dropIndexes: false });
+    twinSummary = await seedInto(twin.url, { seed: 1, dropIndexes: false });
   });
   afterAll(async () => {
     await db.end();
@@ -154,7 +157,13 @@ describe('seeding synthetic people', () => {
 
   it('leaves the same indexes and constraints as before', async () => {
     expect(summary.rebuilt.length).toBeGreaterThanOrEqual(1);
+    expect(twinSummary.rebuilt).toEqual([]);
     expect(await schemaOf(db)).toEqual(schemaBefore);
+  });
+
+  it('asks for a mentor index reload only after a bulk load, and finds no API to tell here', () => {
+    expect(summary.apisTold).toBe(0);
+    expect(twinSummary.apisTold).toBeNull();
   });
 
   it('writes statistics for the planner', async () => {
@@ -284,6 +293,35 @@ describe('seeding next to existing data', () => {
   it('rejects counts that are not whole numbers', async () => {
     await expect(seedInto(database.url, { mentors: -1 })).rejects.toThrow(RangeError);
     await expect(seedInto(database.url, { mentees: 1.5 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('telling running API processes to reload their mentor index', () => {
+  let api: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('counts the API running on the database after a bulk load', async () => {
+    const summary = await seedInto(api.databaseUrl, {
+      mentors: 40,
+      mentees: 10,
+      dropIndexes: true,
+    });
+    expect(summary.apisTold).toBe(1);
+  });
+
+  it('needs no reload when the load keeps the indexes (each mentor is announced)', async () => {
+    const summary = await seedInto(api.databaseUrl, {
+      mentors: 5,
+      mentees: 0,
+      dropIndexes: false,
+    });
+    expect(summary.apisTold).toBeNull();
   });
 });
 
