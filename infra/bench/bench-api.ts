@@ -1,7 +1,10 @@
 // What the benchmarks share: the API as a separate process (node dist/apps/api/src/main.js, as in
-// production), a lean GraphQL client, and a signed-up client to call it as.
-import { spawn, type ChildProcess } from 'node:child_process';
+// production), a lean GraphQL client, a signed-up client to call it as, and what the process
+// reports of its mentor index and memory.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { Agent, request, type IncomingMessage } from 'node:http';
+import { promisify } from 'node:util';
 
 export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $after: String) {
   mentors(filter: $filter, first: $first, after: $after) {
@@ -12,6 +15,9 @@ export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $a
       mentor { offers capacity activeMenteeCount acceptingMentees } } }
   }
 }`;
+
+/** The cheapest operation the API answers: its framework's floor (HTTP, GraphQL, session check). */
+export const FLOOR_QUERY = '{ __typename }';
 
 export interface StartApiOptions {
   databaseUrl: string;
@@ -41,19 +47,42 @@ export async function startApi(options: StartApiOptions): Promise<ChildProcess> 
       SEED_DEMO: 'false',
       ...options.env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // stdout is read (its last lines explain a failed start); errors go straight to stderr.
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const lastLines: string[] = [];
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    lastLines.push(...chunk.split('\n').filter((line) => line.trim()));
+    lastLines.splice(0, Math.max(0, lastLines.length - 20));
+  });
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => {
+    exited = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+  });
+  const failure = (what: string): Error =>
+    new Error(`The API ${what}; its last output:\n${lastLines.join('\n') || '(none)'}`);
   const deadline = Date.now() + (options.readyWithinMs ?? 60_000);
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 200));
+    if (exited) throw failure(`${exited} before it was ready`);
     const ready = await fetch(`http://127.0.0.1:${options.port}/health/ready`).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) return child;
   }
+  await stopApi(child);
+  throw failure('did not become ready');
+}
+
+/** Stops the API and waits until it has exited (and freed its port), killing it if it hangs. */
+export async function stopApi(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
-  throw new Error('The API did not become ready');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
 }
 
 export type GraphqlCall = <T>(
@@ -167,4 +196,42 @@ export async function signUpClient(graphql: GraphqlCall): Promise<string> {
     },
   );
   return auth.signUp.accessToken;
+}
+
+/** What `GET /health/ready` reports of the mentor index (`info.mentorIndex`). */
+export interface MentorIndexHealth {
+  state: 'loading' | 'current' | 'reloading';
+  mentors: number;
+  loadedAt: string | null;
+  ageSeconds: number | null;
+  lastLoadMs: number;
+  reloadingForMs: number | null;
+  facetValues: number;
+  words: number;
+  /** Bytes of the index's typed arrays. */
+  bytes: number;
+}
+
+export async function readMentorIndexHealth(port: number): Promise<MentorIndexHealth> {
+  const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+  const body = (await response.json()) as { info?: { mentorIndex?: MentorIndexHealth } };
+  const health = body.info?.mentorIndex;
+  if (!health) throw new Error(`/health/ready (HTTP ${response.status}) has no info.mentorIndex`);
+  return health;
+}
+
+/** Resident set size of a process, in KiB, as `ps -o rss=` reports it. */
+export async function processRssKiB(pid: number): Promise<number> {
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'rss=', '-p', String(pid)]);
+  return Number(stdout.trim());
+}
+
+/**
+ * The same figure from /proc (Linux), cheap enough to sample every few milliseconds without
+ * slowing what is measured; undefined where /proc is missing.
+ */
+export async function procRssKiB(pid: number): Promise<number | undefined> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
+  const match = status && /^VmRSS:\s+(\d+) kB/m.exec(status);
+  return match ? Number(match[1]) : undefined;
 }
