@@ -2,6 +2,8 @@
 const swc = ['@swc/jest', { swcrc: true }];
 const moduleNameMapper = {
   '^@preceptor/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  // A library's extra entry point, e.g. @preceptor/taxonomy/reference (plain data, no Nest).
+  '^@preceptor/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = {
