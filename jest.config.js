@@ -4,6 +4,8 @@ const moduleNameMapper = {
   // An app, not a library: listed before the generic library mapping.
   '^@preceptor/seed$': '<rootDir>/apps/seed/src/index.ts',
   '^@preceptor/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  // A library's extra entry point, e.g. @preceptor/taxonomy/reference (plain data, no Nest).
+  '^@preceptor/([a-z-]+)/([a-z-]+)$': '<rootDir>/libs/$1/src/$2.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = {

@@ -1,0 +1,166 @@
+import { assessment, type Assessment, type MatchPair } from '../assessment.js';
+import type { MatchMentee, MatchPerson, ShiftPattern } from '../match-profiles.js';
+import {
+  clockDistanceMinutes,
+  describeWeekTime,
+  intersectWeeks,
+  localWeek,
+  MINUTES_PER_DAY,
+  shiftWeek,
+  toUtcWeek,
+  totalMinutes,
+  utcOffsetMinutes,
+  type WeekInterval,
+} from '../weekly-time.js';
+import { capitalize, formatDuration, formatHours } from '../wording.js';
+
+/** Shared weekly time that makes a mentorship workable: an hour every other week, with slack. */
+export const TARGET_OVERLAP_MINUTES = 120;
+/** Nothing known about one side's week: neither better nor worse. */
+export const AVAILABILITY_UNKNOWN_VALUE = 0.5;
+/**
+ * How far a guess from shift patterns may move the value from neutral: a guess spans 0.2–0.8,
+ * because people's real windows often differ from their shift's usual free time.
+ */
+export const SHIFT_ESTIMATE_SPAN = 0.6;
+/** From this clock distance on, the mentee is told how far apart they are. */
+export const FAR_APART_MINUTES = 5 * 60;
+
+const H = 60;
+const WEEKDAY_INDEXES = [0, 1, 2, 3, 4];
+const ALL_DAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/**
+ * When people who work a shift pattern are usually awake and off work, local time. Rotating
+ * shifts have no usual free time, so they say nothing.
+ */
+const SHIFT_FREE_TIME: Readonly<
+  Record<ShiftPattern, readonly { days: readonly number[]; start: number; end: number }[] | null>
+> = {
+  DAYS: [
+    { days: WEEKDAY_INDEXES, start: 17 * H + 30, end: 21 * H },
+    { days: [5, 6], start: 9 * H, end: 18 * H },
+  ],
+  EVENINGS: [{ days: ALL_DAYS, start: 9 * H, end: 13 * H }],
+  NIGHTS: [{ days: ALL_DAYS, start: 15 * H, end: 18 * H + 30 }],
+  WEEKENDS: [{ days: WEEKDAY_INDEXES, start: 9 * H, end: 20 * H }],
+  FLEXIBLE: [{ days: ALL_DAYS, start: 8 * H, end: 21 * H }],
+  ROTATING: null,
+};
+
+/** A shift pattern said of the mentor, then of the mentee. */
+const SHIFT_WORDS: Readonly<Record<ShiftPattern, readonly [theirs: string, yours: string]>> = {
+  DAYS: ['Works days', 'you work days'],
+  EVENINGS: ['Works evenings', 'you work evenings'],
+  NIGHTS: ['Works nights', 'you work nights'],
+  WEEKENDS: ['Works weekends', 'you work weekends'],
+  FLEXIBLE: ['Has a flexible schedule', 'you have a flexible schedule'],
+  ROTATING: ['Works rotating shifts', 'you work rotating shifts'],
+};
+
+interface Week {
+  /** UTC intervals. */
+  utc: WeekInterval[];
+  /** Windows the person gave, or a guess from their shift pattern. */
+  source: 'windows' | 'shift';
+  shift: ShiftPattern | null;
+}
+
+function weekOf(person: MatchPerson, offset: number | null): Week | null {
+  if (offset === null) return null;
+  const given = localWeek(person.availability);
+  if (given.length > 0) {
+    return { utc: toUtcWeek(given, offset), source: 'windows', shift: person.shiftPattern };
+  }
+  const bands = person.shiftPattern === null ? null : SHIFT_FREE_TIME[person.shiftPattern];
+  if (!bands) return null;
+  const local: WeekInterval[] = bands.flatMap((band) =>
+    band.days.map((day): WeekInterval => [
+      day * MINUTES_PER_DAY + band.start,
+      day * MINUTES_PER_DAY + band.end,
+    ]),
+  );
+  return { utc: toUtcWeek(local, offset), source: 'shift', shift: person.shiftPattern };
+}
+
+/** What a week looks like to the mentee: in their local time. */
+function seenByMentee(utc: readonly WeekInterval[], menteeOffset: number): string {
+  return describeWeekTime(shiftWeek(utc, menteeOffset));
+}
+
+/**
+ * Weekly windows of both sides in UTC (so time zones and the week's end are handled once),
+ * scored by shared minutes against TARGET_OVERLAP_MINUTES. A missing side is filled in from its
+ * shift pattern as a hedged guess; with nothing to go on the value is neutral, never an exclusion.
+ */
+export function assessAvailability({ mentee, mentor, referenceDate }: MatchPair): Assessment {
+  const menteeOffset = utcOffsetMinutes(mentee.timeZone, referenceDate);
+  const mentorOffset = utcOffsetMinutes(mentor.timeZone, referenceDate);
+  const apart =
+    menteeOffset === null || mentorOffset === null
+      ? 0
+      : clockDistanceMinutes(menteeOffset, mentorOffset);
+  const distance = (): string[] =>
+    apart >= FAR_APART_MINUTES ? [`${formatHours(apart)} apart`] : [];
+
+  const menteeWeek = weekOf(mentee, menteeOffset);
+  const mentorWeek = weekOf(mentor, mentorOffset);
+  if (!menteeWeek || !mentorWeek || menteeOffset === null) {
+    return assessment(AVAILABILITY_UNKNOWN_VALUE, () => ({
+      caveats: [...distance(), ...(mentorWeek ? [] : ['Has not given availability'])],
+      detail: 'No availability given',
+    }));
+  }
+
+  const shared = intersectWeeks(menteeWeek.utc, mentorWeek.utc);
+  const minutes = totalMinutes(shared);
+  const fill = Math.min(1, minutes / TARGET_OVERLAP_MINUTES);
+
+  if (menteeWeek.source === 'windows' && mentorWeek.source === 'windows') {
+    return assessment(fill, () => {
+      const detail = `${formatDuration(minutes)} a week in common`;
+      if (minutes === 0) {
+        return {
+          caveats: [...distance(), 'No time in common in your weekly availability'],
+          detail,
+        };
+      }
+      const when = seenByMentee(shared, menteeOffset);
+      const whose = apart === 0 ? '' : ' (your time)';
+      const overlap = `${when}${whose} overlap, ${formatDuration(minutes)} a week`;
+      return minutes >= TARGET_OVERLAP_MINUTES
+        ? { reasons: [capitalize(overlap)], caveats: distance(), detail }
+        : { caveats: [...distance(), `Only ${overlap}`], detail };
+    });
+  }
+
+  // At least one side is a guess from a shift pattern: move only partway from neutral.
+  return assessment(AVAILABILITY_UNKNOWN_VALUE + SHIFT_ESTIMATE_SPAN * (fill - 0.5), () => ({
+    caveats: [
+      ...distance(),
+      ...(fill < 1 ? [shiftCaveat(menteeWeek, mentorWeek, menteeOffset)] : []),
+    ],
+    detail: `Estimated from shift patterns: ${formatDuration(minutes)} a week`,
+  }));
+}
+
+/** "Works nights; you meet weekday mornings", "Meets weekday mornings; you work nights". */
+function shiftCaveat(menteeWeek: Week, mentorWeek: Week, menteeOffset: number): string {
+  const theirs =
+    mentorWeek.source === 'shift'
+      ? SHIFT_WORDS[mentorWeek.shift!][0]
+      : `Meets ${seenByMentee(mentorWeek.utc, menteeOffset)}`;
+  const yours =
+    menteeWeek.source === 'shift'
+      ? SHIFT_WORDS[menteeWeek.shift!][1]
+      : `you meet ${seenByMentee(menteeWeek.utc, menteeOffset)}`;
+  return `${theirs}; ${yours}`;
+}
+
+export function availabilityUpperBound(mentee: MatchMentee): number {
+  // Without the mentee's own week (windows or a telling shift pattern) the value is neutral.
+  const hasWeek =
+    localWeek(mentee.availability).length > 0 ||
+    (mentee.shiftPattern !== null && SHIFT_FREE_TIME[mentee.shiftPattern] !== null);
+  return hasWeek ? 1 : AVAILABILITY_UNKNOWN_VALUE;
+}

@@ -1,0 +1,156 @@
+import { assessment, type Assessment, type MatchPair, type TierFacts } from '../assessment.js';
+import type { MatchMentee } from '../match-profiles.js';
+import {
+  proximityOf,
+  type SpecialtyGraph,
+  type SpecialtyProximity,
+  type SpecialtyRelation,
+} from '../specialty-graph.js';
+import { midSentence, trackField } from '../wording.js';
+
+export const SPECIALTY_PROXIMITY_VALUE: Readonly<Record<SpecialtyProximity, number>> = {
+  SAME: 1,
+  PARENT_OR_CHILD: 0.75,
+  NEARBY: 0.5,
+  SAME_TRACK: 0.25,
+  NONE: 0,
+};
+
+const PROXIMITY_LABEL: Readonly<Record<SpecialtyProximity, string>> = {
+  SAME: 'Same specialty',
+  PARENT_OR_CHILD: 'Parent or child specialty',
+  NEARBY: 'Nearby specialty',
+  SAME_TRACK: 'Same track, other specialty',
+  NONE: 'Unrelated specialty',
+};
+
+/**
+ * A mentee who names a target specialty says where they are heading, so a mentor there counts
+ * slightly more than one in the specialty they are leaving.
+ */
+export const CURRENT_SPECIALTY_FACTOR_WITH_TARGET = 0.9;
+
+/** The mentee has chosen no specialty: no reason to prefer anyone. */
+export const SPECIALTY_UNKNOWN_VALUE = 0.5;
+
+interface SpecialtyLink {
+  relation: SpecialtyRelation;
+  mentorSpecialtyId: number;
+  menteeSpecialtyId: number;
+  toTarget: boolean;
+  value: number;
+}
+
+/** The closest mentor specialty to any of `menteeIds`; the first found wins ties (primaries first). */
+function closestLink(
+  graph: SpecialtyGraph,
+  mentorIds: readonly number[],
+  menteeIds: readonly number[],
+  toTarget: boolean,
+  factor: number,
+): SpecialtyLink | null {
+  let best: SpecialtyLink | null = null;
+  for (const menteeSpecialtyId of menteeIds) {
+    for (const mentorSpecialtyId of mentorIds) {
+      const relation = graph.relation(mentorSpecialtyId, menteeSpecialtyId);
+      const value = SPECIALTY_PROXIMITY_VALUE[proximityOf(relation)] * factor;
+      if (!best || value > best.value) {
+        best = { relation, mentorSpecialtyId, menteeSpecialtyId, toTarget, value };
+      }
+    }
+  }
+  return best;
+}
+
+function menteeSpecialtyIds(mentee: MatchMentee): number[] {
+  return mentee.targetSpecialtyId === null
+    ? [...mentee.specialtyIds]
+    : [mentee.targetSpecialtyId, ...mentee.specialtyIds];
+}
+
+/**
+ * The best proximity class between any of the mentor's specialties and the mentee's current or
+ * target ones (what a retrieval tier records as `TierFacts.specialty`).
+ */
+export function specialtyProximityClass(
+  graph: SpecialtyGraph,
+  mentee: MatchMentee,
+  mentorSpecialtyIds: readonly number[],
+): SpecialtyProximity {
+  const link = closestLink(graph, mentorSpecialtyIds, menteeSpecialtyIds(mentee), false, 1);
+  return link ? proximityOf(link.relation) : 'NONE';
+}
+
+function sentence(graph: SpecialtyGraph, link: SpecialtyLink): string {
+  const mentorNode = graph.node(link.mentorSpecialtyId)!;
+  const menteeNode = graph.node(link.menteeSpecialtyId)!;
+  const theirs = midSentence(mentorNode.name);
+  const yoursName = midSentence(menteeNode.name);
+  const yours = link.toTarget ? `${yoursName}, where you are heading` : `your ${yoursName}`;
+  switch (link.relation) {
+    case 'SAME':
+      return link.toTarget
+        ? `Works in ${theirs}, the specialty you are aiming for`
+        : `Both in ${theirs}`;
+    case 'PARENT':
+    case 'GRANDPARENT':
+      return `Works in ${theirs}, which includes ${yours}`;
+    case 'CHILD':
+    case 'GRANDCHILD':
+      return `Works in ${theirs}, a branch of ${yours}`;
+    case 'SIBLING':
+      return `Works in ${theirs}, next to ${yours}`;
+    case 'RELATED':
+      return `Works in ${theirs}, closely linked to ${yours}`;
+    case 'SAME_TRACK': {
+      const shared = mentorNode.tracks.find((track) => menteeNode.tracks.includes(track))!;
+      return `Works in ${theirs}, another ${trackField(shared)} specialty`;
+    }
+    case 'NONE':
+      return `Works in ${theirs}, far from ${yours}`;
+  }
+}
+
+/**
+ * Proximity through the taxonomy between the mentor's specialties and the mentee's current
+ * specialties or target, whichever is closer (the target slightly favoured).
+ */
+export function assessSpecialty({ mentee, mentor, graph }: MatchPair): Assessment {
+  if (mentee.specialtyIds.length === 0 && mentee.targetSpecialtyId === null) {
+    return assessment(SPECIALTY_UNKNOWN_VALUE, () => ({
+      detail: 'You have not chosen a specialty',
+    }));
+  }
+  const known = (ids: readonly number[]): number[] =>
+    ids.filter((id) => graph.node(id) !== undefined);
+  const mentorIds = known(mentor.specialtyIds);
+  if (mentorIds.length === 0) {
+    return assessment(0, () => ({
+      caveats: ['Has not listed a specialty'],
+      detail: 'No specialty listed',
+    }));
+  }
+  const targetIds = known(mentee.targetSpecialtyId === null ? [] : [mentee.targetSpecialtyId]);
+  const currentIds = known(mentee.specialtyIds);
+  const factor = targetIds.length > 0 ? CURRENT_SPECIALTY_FACTOR_WITH_TARGET : 1;
+  const target = closestLink(graph, mentorIds, targetIds, true, 1);
+  const current = closestLink(graph, mentorIds, currentIds, false, factor);
+  // The target wins ties: it is where the mentee is heading.
+  const best = target && (!current || target.value >= current.value) ? target : current;
+  if (!best) return assessment(0, () => ({ detail: 'Your specialties are not in the catalog' }));
+  return assessment(best.value, () => {
+    const proximity = proximityOf(best.relation);
+    const text = sentence(graph, best);
+    const detail = `${PROXIMITY_LABEL[proximity]}${best.toTarget ? ' (your target)' : ''}`;
+    return SPECIALTY_PROXIMITY_VALUE[proximity] >= SPECIALTY_PROXIMITY_VALUE.NEARBY
+      ? { reasons: [text], detail }
+      : { caveats: [text], detail };
+  });
+}
+
+export function specialtyUpperBound(mentee: MatchMentee, facts: TierFacts): number {
+  if (mentee.specialtyIds.length === 0 && mentee.targetSpecialtyId === null) {
+    return SPECIALTY_UNKNOWN_VALUE;
+  }
+  return facts.specialty === undefined ? 1 : SPECIALTY_PROXIMITY_VALUE[facts.specialty];
+}

@@ -1,0 +1,75 @@
+import { stageGap } from './criteria/stage.js';
+import {
+  formatsOf,
+  type MatchMentee,
+  type MatchMentor,
+  type MeetingFormat,
+} from './match-profiles.js';
+import { stageName, withArticle } from './wording.js';
+
+const FORMAT_WORDS: Readonly<Record<MeetingFormat, string>> = {
+  VIRTUAL: 'virtually',
+  IN_PERSON: 'in person',
+};
+
+function formatsWords(formats: readonly MeetingFormat[]): string {
+  return formats.map((format) => FORMAT_WORDS[format]).join(' or ');
+}
+
+interface HardRule {
+  excludes(mentee: MatchMentee, mentor: MatchMentor): boolean;
+  sentence(mentee: MatchMentee, mentor: MatchMentor): string;
+}
+
+/**
+ * Pairs that cannot be matched at all, in the order their sentences are listed. An empty list
+ * of meeting formats means "no preference" and accepts both; an empty list of languages shares
+ * none.
+ */
+const HARD_RULES: readonly HardRule[] = [
+  {
+    excludes: (mentee, mentor) => mentor.userId === mentee.userId,
+    sentence: () => 'This is your own profile',
+  },
+  {
+    excludes: (_mentee, mentor) => !mentor.accepting,
+    sentence: () => 'Not accepting mentees',
+  },
+  {
+    excludes: (_mentee, mentor) => mentor.activeMenteeCount >= mentor.capacity,
+    sentence: (_mentee, mentor) =>
+      `No places left (${mentor.activeMenteeCount} of ${Math.max(0, mentor.capacity)} taken)`,
+  },
+  {
+    excludes: (mentee, mentor) =>
+      !mentee.languages.some((code) =>
+        mentor.languages.some((theirs) => theirs.toLowerCase() === code.toLowerCase()),
+      ),
+    sentence: () => 'No language in common',
+  },
+  {
+    excludes: (mentee, mentor) => stageGap(mentee, mentor) < 0,
+    sentence: (mentee, mentor) =>
+      `Earlier in their career than you: ${stageName(mentor.track, mentor.careerStage)}; you are ${withArticle(stageName(mentee.track, mentee.careerStage))}`,
+  },
+  {
+    excludes: (mentee, mentor) => {
+      const theirs = formatsOf(mentor);
+      return !formatsOf(mentee).some((format) => theirs.includes(format));
+    },
+    sentence: (mentee, mentor) =>
+      `No meeting format in common: meets ${formatsWords(formatsOf(mentor))}, you ${formatsWords(formatsOf(mentee))}`,
+  },
+];
+
+/** Whether the pair passes every hard rule (no sentences built: for scanning many mentors). */
+export function isMatchable(mentee: MatchMentee, mentor: MatchMentor): boolean {
+  return !HARD_RULES.some((rule) => rule.excludes(mentee, mentor));
+}
+
+/** Why a mentor cannot be matched with this mentee, every rule that applies; empty when they can. */
+export function matchExclusions(mentee: MatchMentee, mentor: MatchMentor): string[] {
+  return HARD_RULES.filter((rule) => rule.excludes(mentee, mentor)).map((rule) =>
+    rule.sentence(mentee, mentor),
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals';
+import { CareerStage, GrowthArea } from '@preceptor/taxonomy/reference';
+import type { TierFacts } from './assessment.js';
+import { parseMatchWeights } from './match-weights.js';
+import { maxPossibleScore, tierFactsOf } from './retrieval-bound.js';
+import { scoreMatch } from './score-match.js';
+import { aMentee, aMentor, graph, weekly } from './testing/match-people.js';
+import { RandomPeople } from './testing/random-people.js';
+
+const FACT_KEYS = ['specialty', 'stageGap', 'trackRelation'] as const;
+
+/** Every subset of a pair's facts: what coarser tiers holding this mentor might know. */
+function subsetsOf(facts: Required<TierFacts>): TierFacts[] {
+  return Array.from({ length: 1 << FACT_KEYS.length }, (_, mask) =>
+    Object.fromEntries(
+      FACT_KEYS.filter((_, bit) => mask & (1 << bit)).map((key) => [key, facts[key]]),
+    ),
+  );
+}
+
+describe('retrieval bound', () => {
+  it.each([
+    ['default weights', undefined],
+    ['other weights', { goals: 10, specialty: 40, stage: 3, availability: 0.5 }],
+  ])('is never below the real score, over random pairs (%s)', (_label, input) => {
+    const weights = parseMatchWeights(input);
+    const people = new RandomPeople(input === undefined ? 2024 : 2025);
+    let checked = 0;
+    for (let i = 0; i < 1500; i++) {
+      const mentee = people.mentee();
+      const mentor = people.mentor();
+      const match = scoreMatch(mentee, mentor, { graph, weights });
+      if (!match.eligible) continue;
+      checked += 1;
+      for (const facts of subsetsOf(tierFactsOf(mentee, mentor, graph))) {
+        const bound = maxPossibleScore(mentee, facts, weights);
+        if (bound < match.score) {
+          throw new Error(
+            `bound ${bound} < score ${match.score} for ${JSON.stringify({ mentee, mentor, facts })}`,
+          );
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('is reached by a pair that fits on every criterion', () => {
+    const mentee = aMentee({
+      careerStage: CareerStage.TRAINEE,
+      goals: [GrowthArea.NETWORKING],
+      specialties: ['emergency-nursing'],
+      availability: weekly('weekdays', '18:00', '20:00'),
+    });
+    const facts: TierFacts = { specialty: 'SAME', stageGap: 1, trackRelation: 'SAME' };
+    expect(maxPossibleScore(mentee, facts)).toBe(100);
+    const mentor = aMentor({
+      careerStage: CareerStage.EARLY_CAREER,
+      offers: [GrowthArea.NETWORKING],
+      specialties: ['emergency-nursing'],
+      availability: weekly('weekdays', '18:00', '20:00'),
+    });
+    expect(tierFactsOf(mentee, mentor, graph)).toEqual(facts);
+  });
+
+  it('tightens with each fact a tier knows', () => {
+    const mentee = aMentee({
+      careerStage: CareerStage.TRAINEE,
+      goals: [GrowthArea.NETWORKING],
+      specialties: ['emergency-nursing'],
+      availability: weekly('weekdays', '18:00', '20:00'),
+    });
+    expect(maxPossibleScore(mentee, {})).toBe(100);
+    expect(maxPossibleScore(mentee, { specialty: 'SAME_TRACK' })).toBe(100 - 22 * 0.75);
+    expect(maxPossibleScore(mentee, { specialty: 'NONE', trackRelation: 'UNRELATED' })).toBe(68);
+    expect(
+      maxPossibleScore(mentee, { specialty: 'NONE', trackRelation: 'UNRELATED', stageGap: 0 }),
+    ).toBe(56);
+  });
+
+  it('uses what the mentee alone rules out', () => {
+    const noGoalsLeader = aMentee({ careerStage: CareerStage.LEADER, goals: [], specialties: [] });
+    // goals 30 × 0.5, specialty 22 × 0.5, stage 15 × 0.2 (only peers remain), availability 10 × 0.5.
+    expect(maxPossibleScore(noGoalsLeader, {})).toBe(15 + 11 + 3 + 10 + 5 + 8 + 5);
+  });
+
+  it('gives 0 to a tier of mentors behind the mentee', () => {
+    expect(maxPossibleScore(aMentee(), { stageGap: -1 })).toBe(0);
+  });
+});
