@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@preceptor/accounts';
 import { CoreModule, DatabaseModule } from '@preceptor/core';
+import { MatchingModule } from '@preceptor/matching';
 import { ProfilesModule } from '@preceptor/profiles';
 import { DemoSeedModule } from '@preceptor/seed';
 import { TaxonomyModule } from '@preceptor/taxonomy';
@@ -22,6 +23,7 @@ import { appDataSourceOptions } from './database/data-source.js';
     // written before the mentor index loads.
     DemoSeedModule,
     ProfilesModule,
+    MatchingModule,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,22 @@
 export * from './dto/mentors.args.js';
 export * from './mentor-index/mentor-changes.js';
+export type {
+  FacetValue,
+  MentorFacet,
+  MentorFacetValues,
+  ResolvedMentorFilter,
+} from './mentor-index/mentor-facets.js';
+export { MentorIndexService } from './mentor-index/mentor-index.service.js';
+export * from './models/profile.models.js';
+export { resolveMentorFilter } from './profiles/mentors.service.js';
 export * from './profiles.module.js';
 export * from './profiles/profile.entity.js';
 export * from './profiles/profile-enums.js';
 // The columns mentor lists read, for tooling that reads the same rows (bench:mentors).
-export { PROFILE_COLUMNS } from './profiles/profile-row.js';
+export {
+  PROFILE_COLUMNS,
+  profileFromRow,
+  type ProfileRecord,
+  type ProfileRow,
+} from './profiles/profile-row.js';
+export { toProfileModel } from './profiles/profiles.mapper.js';

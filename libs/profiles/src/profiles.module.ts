@@ -14,5 +14,7 @@ export const PROFILES_ENTITIES = [ProfileEntity];
 @Module({
   imports: [AccountsModule, TaxonomyModule, TypeOrmModule.forFeature(PROFILES_ENTITIES)],
   providers: [MentorIndexService, MentorsService, ProfilesResolver, ProfilesService],
+  // Matching ranks the index's mentors itself.
+  exports: [MentorIndexService],
 })
 export class ProfilesModule {}

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CommonError } from '@preceptor/core';
 import type { Repository } from 'typeorm';
 import type { SpecialtyModel } from './models/taxonomy.models.js';
+import type { Track } from './tracks.js';
 import { TaxonomyError } from './taxonomy.errors.js';
 import { SpecialtyEntity } from './specialty.entity.js';
 
@@ -10,6 +11,16 @@ export interface CatalogSpecialty {
   id: number;
   lineage: readonly number[];
   model: SpecialtyModel;
+}
+
+/** One specialty as stored, by id: what graph builders (matching) need. */
+export interface SpecialtyRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly parentId: number | null;
+  readonly relatedIds: readonly number[];
+  readonly tracks: readonly Track[];
 }
 
 /**
@@ -21,6 +32,7 @@ export class SpecialtyCatalog implements OnModuleInit {
   private bySlug = new Map<string, CatalogSpecialty>();
   private byId = new Map<number, CatalogSpecialty>();
   private sorted: CatalogSpecialty[] = [];
+  private rows: SpecialtyRow[] = [];
 
   constructor(
     @InjectRepository(SpecialtyEntity) private readonly specialties: Repository<SpecialtyEntity>,
@@ -61,6 +73,19 @@ export class SpecialtyCatalog implements OnModuleInit {
     this.bySlug = new Map(entries.map((entry) => [entry.model.slug, entry]));
     this.byId = new Map(entries.map((entry) => [entry.id, entry]));
     this.sorted = [...entries].sort((a, b) => byName(a.model, b.model));
+    this.rows = rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      parentId: row.parentId,
+      relatedIds: row.relatedIds,
+      tracks: row.tracks,
+    }));
+  }
+
+  /** Every specialty with its links as ids (loaded at start-up). */
+  specialtyRows(): readonly SpecialtyRow[] {
+    return this.rows;
   }
 
   find(slug: string): CatalogSpecialty | undefined {

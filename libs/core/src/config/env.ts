@@ -39,6 +39,8 @@ const envSchema = z
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(100).default(15),
     GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
+    /** JSON of match weights, e.g. {"goals": 40}; parsed by the matching module at start-up. */
+    MATCH_WEIGHTS: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

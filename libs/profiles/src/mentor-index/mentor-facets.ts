@@ -17,7 +17,7 @@ export interface ResolvedMentorFilter {
   specialtyIds: readonly number[] | undefined;
 }
 
-type FacetValue = string | number | boolean;
+export type FacetValue = string | number | boolean;
 
 interface FacetDeclaration {
   /** A column of `profiles`, read as text (arrays in PostgreSQL's text form, `{a,b}`). */
@@ -105,6 +105,22 @@ export function mentorFacetGroups(request: ResolvedMentorFilter): FacetGroups {
   for (const [name, facet] of FACETS) {
     const values = facet.wanted(request);
     if (values?.length) groups.push([...new Set(values.map((value) => facetKey(name, value)))]);
+  }
+  return groups;
+}
+
+/**
+ * More conditions on facets, each "any of" its values (an empty list matches nobody): for
+ * callers that add their own rules to a filter, such as matching's hard rules.
+ */
+export type MentorFacetValues = Partial<Record<MentorFacet, readonly FacetValue[]>>;
+
+/** Extra conditions as facet groups, to AND with a filter's. */
+export function facetValueGroups(values: MentorFacetValues): FacetGroups {
+  const groups: string[][] = [];
+  for (const [name] of FACETS) {
+    const wanted = values[name];
+    if (wanted !== undefined) groups.push([...new Set(wanted.map((v) => facetKey(name, v)))]);
   }
   return groups;
 }

@@ -14,11 +14,13 @@ import {
   MENTOR_INDEX_APPLICATION_NAME,
 } from './mentor-changes.js';
 import {
+  facetValueGroups,
   INDEXED_MENTOR_SELECT,
   mentorFacetGroups,
   mentorFacetKeys,
   mentorWords,
   type IndexedMentorRow,
+  type MentorFacetValues,
   type ResolvedMentorFilter,
 } from './mentor-facets.js';
 import {
@@ -29,6 +31,7 @@ import {
   type SortKey,
   type TextPrefixes,
 } from './mentor-index.js';
+import { searchWords } from './words.js';
 
 const LOAD_BATCH = 10_000;
 const RETRY_MS = 5_000;
@@ -106,6 +109,17 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     words: TextPrefixes,
   ): IndexPage {
     return this.index.query(mentorFacetGroups(request), after, limit, words);
+  }
+
+  /**
+   * Every mentor matching a filter (its text included) and each of `also` (extra conditions,
+   * ANDed; an empty list of values matches nobody): user ids in no particular order, for
+   * callers that rank mentors themselves.
+   */
+  matchingIds(request: ResolvedMentorFilter, ...also: readonly MentorFacetValues[]): string[] {
+    const groups = [...mentorFacetGroups(request), ...also.flatMap(facetValueGroups)];
+    if (groups.some((group) => group.length === 0)) return [];
+    return this.index.matchingIds(groups, searchWords(request.filter?.text ?? ''));
   }
 
   /**

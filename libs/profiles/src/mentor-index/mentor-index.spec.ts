@@ -224,3 +224,37 @@ describe('MentorIndex', () => {
     }
   });
 });
+
+describe('MentorIndex.matchingIds', () => {
+  const sorted = (ids: string[]): string[] => [...ids].sort();
+
+  it('returns every live match of the groups, with the same semantics as query', () => {
+    const index = new MentorIndex();
+    // Enough mentors to span several bitmap words, with removals leaving free slots.
+    for (let n = 1; n <= 200; n += 1) {
+      index.add(mentor(n, [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english]));
+    }
+    for (let n = 1; n <= 200; n += 7) index.remove(mentor(n, []).userId);
+    const groups: FacetGroups[] = [
+      [],
+      [[nurse]],
+      [[nurse, physician], [spanish]],
+      [[nurse], [spanish, english]],
+      [[facetKey('track', 'PHARMACY')]],
+    ];
+    for (const group of groups) {
+      const page = index.query(group, undefined, 1000);
+      const ids = index.matchingIds(group);
+      expect(ids).toHaveLength(page.total);
+      expect(sorted(ids)).toEqual(sorted(page.userIds));
+    }
+  });
+
+  it('applies text prefixes like query', () => {
+    const index = new MentorIndex();
+    index.add({ ...mentor(1, [nurse]), words: ['icu', 'charge'] });
+    index.add({ ...mentor(2, [nurse]), words: ['oncology'] });
+    index.add({ ...mentor(3, [physician]), words: ['icu'] });
+    expect(index.matchingIds([[nurse]], ['ic'])).toEqual([mentor(1, []).userId]);
+  });
+});

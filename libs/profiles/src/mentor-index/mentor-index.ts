@@ -201,41 +201,9 @@ export class MentorIndex {
     limit: number,
     text?: TextPrefixes,
   ): IndexPage {
-    const words = Math.ceil(this.highWater / 32);
-    const resolved: Facet[][] = [];
-    for (const group of groups) {
-      const facets: Facet[] = [];
-      for (const key of group) {
-        const facet = this.facets.get(key);
-        if (facet && facet.count > 0) facets.push(facet);
-      }
-      if (facets.length === 0) return { total: 0, userIds: [] };
-      resolved.push(facets);
-    }
-
-    // No filter, or one value: the live set or that value's bitmap already is the answer, and
-    // its size is kept as bits change, so only the page costs anything. Facet bitmaps never
-    // hold a removed slot.
-    let matches: Uint32Array;
-    let total: number;
-    if (text?.length) {
-      // Word lists may name free slots: live mentors (or the facets, which hold only live
-      // ones) decide.
-      matches = this.textScratch;
-      if (!this.text.match(text, words, matches)) return { total: 0, userIds: [] };
-      total = this.restrict(matches, resolved, words);
-    } else if (resolved.length === 0) {
-      matches = this.alive;
-      total = this.size;
-    } else if (resolved.length === 1 && resolved[0].length === 1) {
-      matches = resolved[0][0].bits;
-      total = resolved[0][0].count;
-    } else {
-      matches = this.scratch;
-      this.combine(resolved, words, matches);
-      total = countBits(matches, words);
-    }
-    if (total === 0 || limit <= 0) return { total, userIds: [] };
+    const found = this.match(groups, text);
+    if (!found || found.total === 0 || limit <= 0) return { total: found?.total ?? 0, userIds: [] };
+    const { matches, total, words } = found;
 
     this.ensureOrdered();
     const end = after ? this.positionOf(after) : this.size;
@@ -244,6 +212,66 @@ export class MentorIndex {
         ? this.newestBySorting(matches, words, after, limit)
         : this.newestByWalking(matches, end, limit);
     return { total, userIds: slots.map((slot) => this.ids.idOf(slot)) };
+  }
+
+  /**
+   * Every mentor matching `groups` (and the text prefixes, when given), in no particular order:
+   * for callers that rank candidates themselves (matching scores each one).
+   */
+  matchingIds(groups: FacetGroups, text?: TextPrefixes): string[] {
+    const found = this.match(groups, text);
+    if (!found || found.total === 0) return [];
+    const { matches, words } = found;
+    const ids: string[] = [];
+    for (let i = 0; i < words; i += 1) {
+      let word = matches[i];
+      while (word !== 0) {
+        const bit = 31 - Math.clz32(word);
+        word ^= 1 << bit;
+        ids.push(this.ids.idOf(i * 32 + bit));
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * The bitmap of mentors matching the groups and text, and how many they are; null when a group
+   * names only values nobody has. The bitmap may be a facet's own or scratch space: read it
+   * before the next query.
+   */
+  private match(
+    groups: FacetGroups,
+    text: TextPrefixes | undefined,
+  ): { matches: Uint32Array; total: number; words: number } | null {
+    const words = Math.ceil(this.highWater / 32);
+    const resolved: Facet[][] = [];
+    for (const group of groups) {
+      const facets: Facet[] = [];
+      for (const key of group) {
+        const facet = this.facets.get(key);
+        if (facet && facet.count > 0) facets.push(facet);
+      }
+      if (facets.length === 0) return null;
+      resolved.push(facets);
+    }
+
+    // No filter, or one value: the live set or that value's bitmap already is the answer, and
+    // its size is kept as bits change, so only the page costs anything. Facet bitmaps never
+    // hold a removed slot.
+    if (text?.length) {
+      // Word lists may name free slots: live mentors (or the facets, which hold only live
+      // ones) decide.
+      const matches = this.textScratch;
+      if (!this.text.match(text, words, matches)) return null;
+      return { matches, total: this.restrict(matches, resolved, words), words };
+    }
+    if (resolved.length === 0) return { matches: this.alive, total: this.size, words };
+    if (resolved.length === 1 && resolved[0].length === 1) {
+      return { matches: resolved[0][0].bits, total: resolved[0][0].count, words };
+    }
+    const matches = this.scratch;
+    this.combine(resolved, words, matches);
+    return { matches, total: countBits(matches, words), words };
   }
 
   /**

@@ -4,7 +4,7 @@ import type { AuthUser } from '@preceptor/accounts';
 import { decodeCursor, encodeCursor } from '@preceptor/core';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DataSource } from 'typeorm';
-import type { MentorsArgs } from '../dto/mentors.args.js';
+import type { MentorFilter, MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
 import type { ResolvedMentorFilter } from '../mentor-index/mentor-facets.js';
 import { isUtcTimestamp, timestampMicros, type SortKey } from '../mentor-index/mentor-index.js';
@@ -40,6 +40,19 @@ function isMentorCursor(value: unknown): value is MentorCursor {
 
 type MentorRow = ProfileRow & { cursor_created_at: string };
 
+/** A browse filter with its specialty slugs resolved (unknown slugs: BAD_USER_INPUT). */
+export function resolveMentorFilter(
+  filter: MentorFilter | undefined,
+  catalog: SpecialtyCatalog,
+): ResolvedMentorFilter {
+  return {
+    filter,
+    specialtyIds: filter?.specialtySlugs?.length
+      ? catalog.resolve(filter.specialtySlugs, 'filter.specialtySlugs').map((s) => s.id)
+      : undefined,
+  };
+}
+
 /**
  * Browsing mentors: the in-memory index finds the page (an exact count and the ids, newest
  * first), and one primary-key read brings its rows.
@@ -58,12 +71,7 @@ export class MentorsService {
    */
   async mentors(args: MentorsArgs, caller: AuthUser): Promise<ProfileConnection> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const request: ResolvedMentorFilter = {
-      filter: args.filter,
-      specialtyIds: args.filter?.specialtySlugs?.length
-        ? this.catalog.resolve(args.filter.specialtySlugs, 'filter.specialtySlugs').map((s) => s.id)
-        : undefined,
-    };
+    const request = resolveMentorFilter(args.filter, this.catalog);
     const cursor = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
     const after = cursor ? { time: timestampMicros(cursor.c), userId: cursor.u } : undefined;
     const words = searchWords(args.filter?.text ?? '');

@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@preceptor/accounts';
+import {
+  PROFILE_COLUMNS,
+  profileFromRow,
+  toProfileModel,
+  type ProfileRecord,
+  type ProfileRow,
+} from '@preceptor/profiles';
+import { CAREER_STAGE_LEVEL, CareerStage, SpecialtyCatalog } from '@preceptor/taxonomy';
+import { DataSource } from 'typeorm';
+import { MATCHES_PAGE_DEFAULT, type MatchPageArgs } from './dto/matches.args.js';
+import { decodeMatchCursor, encodeMatchCursor } from './match-cursor.js';
+import { toMatchMentee, toMatchMentor, toScoreComponentModels } from './match-people.mapper.js';
+import { MatchScoring } from './match-scoring.js';
+import { MatchingError } from './matching.errors.js';
+import type { MenteeMatchConnection } from './models/match.models.js';
+import { isAfter, TopMatches, type Scored } from './retrieval/top-matches.js';
+import type { MatchMentee } from './scoring/match-profiles.js';
+import { matchScore, scoreMatch } from './scoring/score-match.js';
+
+const LOAD_BATCH = 2_000;
+
+interface RankedMentee extends Scored {
+  readonly mentee: MatchMentee;
+  readonly row: ProfileRecord;
+}
+
+/**
+ * Mentees suggested to the signed-in mentor: the same scoring seen from the mentee's side, the
+ * exact top over every mentee who could be matched to them. Mentees are not in the mentor index:
+ * PostgreSQL applies the hard rules it can (a language and a meeting format in common, the
+ * mentee's stage at or below the mentor's) and the rows are read in keyset batches.
+ */
+@Injectable()
+export class SuggestedMenteesService {
+  private readonly logger = new Logger(SuggestedMenteesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: SpecialtyCatalog,
+    private readonly scoring: MatchScoring,
+  ) {}
+
+  async suggestedMentees(caller: AuthUser, args: MatchPageArgs): Promise<MenteeMatchConnection> {
+    const first = args.first ?? MATCHES_PAGE_DEFAULT;
+    const after = decodeMatchCursor(args.after);
+    const mentor = toMatchMentor(await this.mentorProfile(caller));
+    const options = this.scoring.options;
+
+    const top = new TopMatches<RankedMentee>(first + 1);
+    let candidatesScored = 0;
+    const level = CAREER_STAGE_LEVEL[mentor.careerStage];
+    const stages = Object.values(CareerStage).filter((stage) => CAREER_STAGE_LEVEL[stage] <= level);
+    // A mentor with no format listed meets either way; so does a mentee.
+    const formats = mentor.meetingFormats;
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows = await this.dataSource.query<ProfileRow[]>(
+        `SELECT ${PROFILE_COLUMNS} FROM profiles
+          WHERE is_mentee AND user_id <> $1 AND user_id > $2
+            AND languages::text[] && $3::text[]
+            AND career_stage::text = ANY($4::text[])
+            AND (cardinality($5::text[]) = 0 OR cardinality(meeting_formats) = 0
+                 OR meeting_formats::text[] && $5::text[])
+          ORDER BY user_id LIMIT ${LOAD_BATCH}`,
+        [caller.id, lastId, mentor.languages.map((code) => code.toLowerCase()), stages, formats],
+      );
+      for (const row of rows) {
+        const profile = profileFromRow(row);
+        const mentee = toMatchMentee(profile);
+        candidatesScored += 1;
+        const score = matchScore(mentee, mentor, options);
+        if (score === null) continue;
+        const candidate = { id: mentee.userId, score };
+        if (!isAfter(candidate, after) || !top.admits(candidate)) continue;
+        top.offer({ ...candidate, mentee, row: profile });
+      }
+      if (rows.length < LOAD_BATCH) break;
+      lastId = rows[rows.length - 1].user_id;
+    }
+    this.logger.debug(`suggestedMentees for ${caller.id}: ${candidatesScored} candidates scored`);
+
+    const ranked = top.sorted();
+    const edges = ranked.slice(0, first).map(({ mentee, row }) => {
+      const result = scoreMatch(mentee, mentor, options);
+      return {
+        cursor: encodeMatchCursor({ score: result.score, id: mentee.userId }),
+        node: {
+          // Contact details stay with their owner: the mapper shows them to the owner only.
+          mentee: toProfileModel(row, this.catalog, caller.id),
+          score: result.score,
+          breakdown: toScoreComponentModels(result.breakdown),
+          reasons: [...result.reasons],
+          caveats: [...result.caveats],
+        },
+      };
+    });
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: ranked.length > first,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      candidatesScored,
+    };
+  }
+
+  private async mentorProfile(caller: AuthUser): Promise<ProfileRecord> {
+    const rows = await this.dataSource.query<ProfileRow[]>(
+      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`,
+      [caller.id],
+    );
+    const profile = rows[0] ? profileFromRow(rows[0]) : undefined;
+    // Mentor settings are saved once updateMentorSettings has run: capacity is set from then on.
+    if (!profile?.isMentor || profile.mentorCapacity === null) {
+      throw MatchingError.mentorProfileRequired();
+    }
+    return profile;
+  }
+}
