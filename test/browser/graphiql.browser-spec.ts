@@ -71,6 +71,10 @@ describe('GraphiQL (served from local assets)', () => {
       const queryEditor = page.locator('.graphiql-query-editor .CodeMirror');
       await queryEditor.waitFor({ state: 'visible' });
 
+      // It opens on the runnable example: log in as the demo mentee, then matches.
+      const example = await page.locator('.graphiql-query-editor .CodeMirror-line').allInnerTexts();
+      expect(example.join('\n')).toContain('query MyMatches');
+
       await queryEditor.click();
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Delete');
@@ -80,7 +84,9 @@ describe('GraphiQL (served from local assets)', () => {
       const lines = await page.locator('.graphiql-query-editor .CodeMirror-line').allInnerTexts();
       expect(lines.join('\n').trim()).toBe('{ __typename }');
 
-      await page.locator('.graphiql-execute-button').click();
+      // The example holds two operations, and the execute button offers a menu of them until
+      // GraphiQL has re-read the edited document (debounced): wait for the plain button.
+      await page.locator('.graphiql-execute-button:not([aria-haspopup])').click();
       const result = page
         .locator('.graphiql-response .CodeMirror-line')
         .filter({ hasText: '"__typename"' });

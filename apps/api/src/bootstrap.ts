@@ -11,8 +11,41 @@ import {
   ROOT_LOGGER,
   trustProxySetting,
 } from '@preceptor/core';
+import { SEED_PASSWORD, seedEmail } from '@preceptor/seed';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
+
+/** What GraphiQL opens on: log in as the demo mentee, then ask for matches. */
+function exampleDocument(): string {
+  const email = seedEmail('mentee', 1);
+  return `# Preceptor: who should mentor me?
+#
+# 1. Run "LogIn" as the demo mentee (demo data is seeded into an empty database at start),
+#    or change the email and password to your own account's.
+# 2. Open the Headers pane below and paste {"Authorization": "Bearer <accessToken>"}.
+# 3. Run "MyMatches": ranked mentors, each with a score, its breakdown and the reasons.
+
+mutation LogIn {
+  logIn(input: { email: "${email}", password: "${SEED_PASSWORD}" }) {
+    accessToken
+  }
+}
+
+query MyMatches {
+  matches(first: 5) {
+    edges {
+      node {
+        score
+        reasons
+        caveats
+        mentor { fullName headline track careerStage specialties { name } }
+        breakdown { criterion weight value contribution }
+      }
+    }
+  }
+}
+`;
+}
 
 /** Builds the API application (not yet listening); shared by main.ts and the e2e tests. */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -29,7 +62,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.set('etag', false);
   if (env.GRAPHIQL) {
     // Mounted before init() so it precedes Apollo's handler on GET /graphql.
-    app.use('/graphiql', graphiqlAssets());
+    app.use('/graphiql', graphiqlAssets(exampleDocument()));
     app.use('/graphql', graphiqlPage);
   }
   return app;

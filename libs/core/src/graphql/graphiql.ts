@@ -5,8 +5,12 @@ import express from 'express';
 
 const require = createRequire(import.meta.url);
 
-/** Local copies of the GraphiQL bundle (no CDN: the IDE must work offline). */
-export function graphiqlAssets(): express.Router {
+/**
+ * Local copies of the GraphiQL bundle (no CDN: the IDE must work offline). `defaultQuery` is
+ * what the editor shows on a first visit (the app passes a runnable example).
+ */
+export function graphiqlAssets(defaultQuery?: string): express.Router {
+  const init = initScript(defaultQuery);
   const router = express.Router();
   const graphiqlDir = dirname(require.resolve('graphiql/package.json'));
   const reactDir = dirname(require.resolve('react/package.json'));
@@ -18,7 +22,7 @@ export function graphiqlAssets(): express.Router {
     'react-dom.production.min.js': join(reactDomDir, 'umd/react-dom.production.min.js'),
   };
   router.get('/init.js', (_req: Request, res: Response) => {
-    res.type('text/javascript').send(INIT_SCRIPT);
+    res.type('text/javascript').send(init);
   });
   router.get('/:file', (req: Request<{ file: string }>, res: Response, next: NextFunction) => {
     const path = files[req.params.file];
@@ -29,14 +33,19 @@ export function graphiqlAssets(): express.Router {
 }
 
 // A separate script (not inline) so a strict Content-Security-Policy needs no exception.
-const INIT_SCRIPT = `const fetcher = GraphiQL.createFetcher({
+function initScript(defaultQuery: string | undefined): string {
+  const props = `{ fetcher, defaultEditorToolbarTabs: 'headers'${
+    defaultQuery === undefined ? '' : `, defaultQuery: ${JSON.stringify(defaultQuery)}`
+  } }`;
+  return `const fetcher = GraphiQL.createFetcher({
   url: '/graphql',
   headers: { 'apollo-require-preflight': 'true' },
 });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, { fetcher, defaultEditorToolbarTabs: 'headers' }),
+  React.createElement(GraphiQL, ${props}),
 );
 `;
+}
 
 const PAGE = `<!doctype html>
 <html lang="en">
