@@ -15,6 +15,7 @@ export * from './graphql/graphiql.js';
 export * from './graphql/graphql-context.js';
 export * from './health/health-report.js';
 export * from './health/shutdown-state.js';
+export * from './http/json-body.js';
 export * from './logging/logger.js';
 export * from './logging/logging.module.js';
 export * from './pagination/connection.js';

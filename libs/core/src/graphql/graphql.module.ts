@@ -10,6 +10,7 @@ import { CompiledApolloDriver } from './compiled-execution.js';
 import { formatGraphqlError } from './format-error.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { GraphqlExceptionFilter } from './graphql-exception.filter.js';
+import { inputTextPlugin } from './input-text.js';
 
 export function graphqlOptions(env: AppEnv): ApolloDriverConfig {
   // Query limits from day one: depth, aliases, cost and size, answered with GRAPHQL_VALIDATION_FAILED.
@@ -41,6 +42,7 @@ export function graphqlOptions(env: AppEnv): ApolloDriverConfig {
     // Two copies of Apollo's HeaderMap type meet here; the plugins are the same objects.
     plugins: [
       ...(protection.plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>),
+      inputTextPlugin(),
       // We send no cache hints; the plugin would otherwise wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
     ],
