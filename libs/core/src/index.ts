@@ -13,6 +13,7 @@ export * from './errors/domain-error.js';
 export * from './errors/to-graphql-error.js';
 export * from './graphql/graphiql.js';
 export * from './graphql/graphql-context.js';
+export * from './graphql/query-cost.js';
 export * from './health/health-report.js';
 export * from './health/shutdown-state.js';
 export * from './http/json-body.js';
