@@ -107,6 +107,23 @@ describe('healthcare reference data (public)', () => {
     );
   });
 
+  it('names parent, children and related by slug too, the same ones in the same order', async () => {
+    const data = await api.gql.ok<{
+      specialties: (SpecialtyResult & {
+        parentSlug: string | null;
+        childSlugs: string[];
+        relatedSlugs: string[];
+      })[];
+    }>(`{ specialties { ${SPECIALTY_FIELDS} parentSlug childSlugs relatedSlugs } }`);
+    for (const s of data.specialties) {
+      expect(s.parentSlug).toBe(s.parent?.slug ?? null);
+      expect(s.childSlugs).toEqual(s.children.map((child) => child.slug));
+      expect(s.relatedSlugs).toEqual(s.related.map((related) => related.slug));
+    }
+    const pediatrics = data.specialties.find((s) => s.slug === 'pediatrics');
+    expect(pediatrics?.childSlugs).toContain('pediatric-hematology-oncology');
+  });
+
   it('searches by words and lists the children of a parent', async () => {
     const search = await api.gql.ok<{ specialties: SpecialtyResult[] }>(
       '{ specialties(search: "critical care") { slug name } }',

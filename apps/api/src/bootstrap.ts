@@ -7,6 +7,7 @@ import {
   createValidationPipe,
   graphiqlAssets,
   graphiqlPage,
+  jsonBody,
   PinoLoggerService,
   ROOT_LOGGER,
   trustProxySetting,
@@ -49,11 +50,16 @@ query MyMatches {
 
 /** Builds the API application (not yet listening); shared by main.ts and the e2e tests. */
 export async function createApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  // Our own JSON parser (below), so what it refuses is answered as a client error.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const env = app.get<AppEnv>(APP_ENV);
   const logger = app.get<Logger>(ROOT_LOGGER);
   app.useLogger(new PinoLoggerService(logger));
   app.use(createHttpLogger(logger));
+  app.use(...jsonBody(logger));
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
   app.disable('x-powered-by');

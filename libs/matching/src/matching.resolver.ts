@@ -1,10 +1,24 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Role, type AuthUser } from '@preceptor/accounts';
-import { Authenticated } from '@preceptor/core';
-import { MatchesArgs, MatchPageArgs, MatchScoreArgs } from './dto/matches.args.js';
+import { Authenticated, ListSize } from '@preceptor/core';
+import {
+  MATCHES_PAGE_DEFAULT,
+  MATCHES_PAGE_MAX,
+  MatchesArgs,
+  MatchPageArgs,
+  MatchScoreArgs,
+} from './dto/matches.args.js';
 import { MatchingService } from './matching.service.js';
 import { MatchConnection, MatchModel, MenteeMatchConnection } from './models/match.models.js';
 import { SuggestedMenteesService } from './suggested-mentees.service.js';
+
+/** A page of matches is as long as `first` (query cost, see ListSize). */
+const PAGE_SIZE = {
+  max: MATCHES_PAGE_MAX,
+  slicingArgument: 'first',
+  whenAbsent: MATCHES_PAGE_DEFAULT,
+  sizedFields: ['edges'],
+};
 
 @Resolver()
 export class MatchingResolver {
@@ -14,6 +28,7 @@ export class MatchingResolver {
   ) {}
 
   @Authenticated(Role.MENTEE)
+  @ListSize(PAGE_SIZE)
   @Query(() => MatchConnection, {
     description: 'Mentors for you, best match first; needs the MENTEE role and your goals.',
   })
@@ -22,6 +37,7 @@ export class MatchingResolver {
   }
 
   @Authenticated(Role.MENTOR)
+  @ListSize(PAGE_SIZE)
   @Query(() => MenteeMatchConnection, {
     description: 'Mentees who could be matched to you, best first; needs the MENTOR role.',
   })

@@ -619,3 +619,21 @@ export const SPECIALTIES: readonly SpecialtyDefinition[] = SPECIALTY_ENTRIES.map
 export const SPECIALTY_BY_SLUG: ReadonlyMap<string, SpecialtyDefinition> = new Map(
   SPECIALTIES.map((specialty) => [specialty.slug, specialty]),
 );
+
+function mostChildren(): number {
+  const children = new Map<string, number>();
+  for (const { parentSlug } of SPECIALTIES) {
+    if (parentSlug) children.set(parentSlug, (children.get(parentSlug) ?? 0) + 1);
+  }
+  return Math.max(0, ...children.values());
+}
+
+/**
+ * How long each list of specialties the API returns can be, read off the shipped taxonomy: the
+ * query cost multiplies by these (see ListSize in @preceptor/core).
+ */
+export const SPECIALTY_LIST_SIZES = {
+  all: SPECIALTIES.length,
+  children: mostChildren(),
+  related: Math.max(0, ...SPECIALTIES.map((specialty) => specialty.related.length)),
+} as const;

@@ -51,9 +51,12 @@ export class SpecialtyCatalog implements OnModuleInit {
           slug: row.slug,
           name: row.name,
           parent: null,
+          parentSlug: null,
           children: [],
+          childSlugs: [],
           tracks: row.tracks,
           related: [],
+          relatedSlugs: [],
           nuccCode: row.nuccCode,
         },
       ]),
@@ -61,10 +64,15 @@ export class SpecialtyCatalog implements OnModuleInit {
     for (const row of rows) {
       const model = models.get(row.id)!;
       model.parent = row.parentId === null ? null : (models.get(row.parentId) ?? null);
+      model.parentSlug = model.parent?.slug ?? null;
       model.parent?.children.push(model);
       model.related = row.relatedIds.flatMap((id) => models.get(id) ?? []);
+      model.relatedSlugs = model.related.map((related) => related.slug);
     }
-    for (const model of models.values()) model.children.sort(byName);
+    for (const model of models.values()) {
+      model.children.sort(byName);
+      model.childSlugs = model.children.map((child) => child.slug);
+    }
     const entries = rows.map((row) => ({
       id: row.id,
       lineage: row.lineage,

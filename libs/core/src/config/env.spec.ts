@@ -19,6 +19,7 @@ describe('parseEnv', () => {
       PORT: 3000,
       AUTH_RATE_LIMIT: 5,
       SESSION_CACHE_TTL_MS: 30_000,
+      GRAPHQL_MAX_COST: 30_000,
       GRAPHIQL: true,
       SEED_DEMO: true,
       isProduction: false,
@@ -36,7 +37,9 @@ describe('parseEnv', () => {
       AUTH_RATE_LIMIT: '-1',
       DATABASE_URL: 'mysql://x',
       SESSION_CACHE_TTL_MS: '600000',
+      GRAPHQL_MAX_COST: 'lots',
     });
+    expect(problems.some((p) => p.startsWith('GRAPHQL_MAX_COST '))).toBe(true);
     expect(problems.some((p) => p.startsWith('SESSION_CACHE_TTL_MS '))).toBe(true);
     expect(problems.some((p) => p.startsWith('PORT '))).toBe(true);
     expect(problems.some((p) => p.startsWith('AUTH_RATE_LIMIT '))).toBe(true);

@@ -37,7 +37,10 @@ const envSchema = z
     SHUTDOWN_DELAY_MS: nonNegativeInt.max(60000).default(0),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(100).default(15),
-    GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+    // Multiplied by list sizes (libs/core/src/graphql/query-cost.ts): about the most objects and
+    // fields one answer may hold. Every specialty with its children and related ones costs
+    // ~28,000, a page of 50 mentors with every profile field ~6,700.
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(30_000),
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
     /** JSON of match weights, e.g. {"goals": 40}; parsed by the matching module at start-up. */
     MATCH_WEIGHTS: z.string().optional(),

@@ -7,6 +7,10 @@ export enum ApiErrorCode {
   CONFLICT = 'CONFLICT',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The HTTP request itself was refused before GraphQL saw it (e.g. its body is not JSON). */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The request body is over the size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
 }
 
 /** Plain-string form, for comparing against codes read off arbitrary errors. */

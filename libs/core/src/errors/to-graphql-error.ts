@@ -16,6 +16,8 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_CHECK_VIOLATION = '23514';
 const PG_INVALID_TEXT = '22P02';
 const PG_VALUE_TOO_LONG = '22001';
+// U+0000 in text: refused before execution (graphql/input-text.ts); this is the backstop.
+const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
 
 export function maskedInternalError(requestId: string | undefined): GraphQLError {
   const reference = requestId ? ` Quote request id ${requestId} if it persists.` : '';
@@ -56,7 +58,8 @@ export function toGraphQLError(
     if (
       pgCode === PG_CHECK_VIOLATION ||
       pgCode === PG_INVALID_TEXT ||
-      pgCode === PG_VALUE_TOO_LONG
+      pgCode === PG_VALUE_TOO_LONG ||
+      pgCode === PG_CHARACTER_NOT_IN_REPERTOIRE
     ) {
       logger.warn?.({ err: error, requestId }, 'database rejected a value');
       return new GraphQLError('A value is not acceptable. Check the input and try again.', {

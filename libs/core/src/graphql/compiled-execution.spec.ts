@@ -156,6 +156,27 @@ describe('compiledExecutionGateway', () => {
     expect(compiled?.errors?.[0]?.message).toMatch(/Int cannot represent/);
   });
 
+  it('answers an operation name the document does not have, and runs nothing', async () => {
+    const gateway = compiledExecutionGateway(schema);
+    const { executor } = await gateway.load({ apollo: { keyHash: '', graphRef: '' } });
+    const source = 'query A { mentors { id } }';
+    // What Apollo hands over when getOperationAST finds no operation by the requested name.
+    const requestContext = {
+      document: parse(source),
+      operation: undefined,
+      operationName: null,
+      request: { query: source, operationName: 'B' },
+      context: {},
+    } as unknown as GatewayGraphQLRequestContext;
+    for (let run = 0; run < 3; run++) {
+      const result = await executor!(requestContext);
+      expect(result.data).toBeUndefined();
+      expect(result.errors?.map((error) => error.message)).toEqual([
+        'Unknown operation named "B": the document has no operation by that name.',
+      ]);
+    }
+  });
+
   it('runs the operation named in a document with several', async () => {
     const source = 'query A { mentors { id } } query B { mentor(id: "2") { name } }';
     const document = parse(source);

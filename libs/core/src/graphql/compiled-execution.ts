@@ -7,6 +7,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import {
   execute,
   getVariableValues,
+  GraphQLError,
   printSchema,
   type DocumentNode,
   type GraphQLSchema,
@@ -63,6 +64,10 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
 
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, operation, operationName, request, context } = requestContext;
+    // Apollo found no operation to run: the name matches none in the document, or none was
+    // given for a document with several. Answered before any cache entry is made for it (Apollo
+    // turns the error into a 400 OPERATION_RESOLUTION_FAILURE), never run as another operation.
+    if (!operation) return { errors: [unresolvedOperation(request.operationName)] };
     const variables = request.variables ?? {};
     const entry = operationOf(document, operationName);
     entry.runs += 1;
@@ -104,6 +109,14 @@ export function compiledExecutionGateway(schema: GraphQLSchema): GatewayInterfac
       return Promise.resolve();
     },
   };
+}
+
+function unresolvedOperation(requested: string | undefined): GraphQLError {
+  return new GraphQLError(
+    requested
+      ? `Unknown operation named "${requested}": the document has no operation by that name.`
+      : 'Must provide operation name if query contains multiple operations.',
+  );
 }
 
 /** Nest's Apollo driver, executing through `compiledExecutionGateway`. */

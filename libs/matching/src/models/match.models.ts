@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '@preceptor/core';
+import { ListSize, PageInfo } from '@preceptor/core';
+import { CRITERIA } from '../scoring/score-components.js';
 import { ProfileModel } from '@preceptor/profiles';
 
 @ObjectType('ScoreComponent', { description: 'One criterion’s part of a match score.' })
@@ -30,6 +31,7 @@ export class MatchModel {
   @Field(() => Float, { description: '0–100, the sum of the breakdown’s contributions.' })
   score: number;
 
+  @ListSize(CRITERIA.length)
   @Field(() => [ScoreComponentModel])
   breakdown: ScoreComponentModel[];
 
@@ -56,6 +58,7 @@ export class MenteeMatchModel {
   @Field(() => Float)
   score: number;
 
+  @ListSize(CRITERIA.length)
   @Field(() => [ScoreComponentModel])
   breakdown: ScoreComponentModel[];
 

@@ -20,6 +20,7 @@ import { MeetingFormat } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 
 export const MENTORS_PAGE_MAX = 50;
+export const MENTORS_PAGE_DEFAULT = 20;
 
 @InputType({ description: 'Each list matches any of its values; different fields must all match.' })
 export class MentorFilter {
@@ -109,7 +110,7 @@ export class MentorsArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: `Page size, 1–${MENTORS_PAGE_MAX} (default 20).`,
+    description: `Page size, 1–${MENTORS_PAGE_MAX} (default ${MENTORS_PAGE_DEFAULT}).`,
   })
   @IsOptional()
   @IsInt()

@@ -23,6 +23,9 @@ import { CareerStage, REGION_INPUT_HINT, REGION_INPUT_PATTERN, Track } from '@pr
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 
+export const MAX_PROFILE_SPECIALTIES = 5;
+export const MAX_AVAILABILITY_WINDOWS = 21;
+
 const TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 @InputType()
@@ -99,7 +102,7 @@ export class ProfileInput {
     description: 'Specialty slugs, 1–5; the first is the primary specialty.',
   })
   @ArrayMinSize(1, { message: 'must name at least one specialty' })
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(MAX_PROFILE_SPECIALTIES)
   @ArrayUnique({ message: 'must not repeat a specialty' })
   @IsString({ each: true })
   @MaxLength(80, { each: true })
@@ -164,10 +167,10 @@ export class ProfileInput {
 
   @Field(() => [AvailabilityWindowInput], {
     nullable: true,
-    description: 'At most 21 weekly windows.',
+    description: `At most ${MAX_AVAILABILITY_WINDOWS} weekly windows.`,
   })
   @IsOptional()
-  @ArrayMaxSize(21)
+  @ArrayMaxSize(MAX_AVAILABILITY_WINDOWS)
   @ValidateNested({ each: true })
   @Type(() => AvailabilityWindowInput)
   availability?: AvailabilityWindowInput[] | null;

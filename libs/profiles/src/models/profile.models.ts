@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@preceptor/core';
+import { ConnectionType, ListSize } from '@preceptor/core';
 import {
   CareerStage,
   GrowthArea,
@@ -7,6 +7,7 @@ import {
   CareerStageInfoModel,
   SpecialtyModel,
 } from '@preceptor/taxonomy';
+import { MAX_AVAILABILITY_WINDOWS, MAX_PROFILE_SPECIALTIES } from '../dto/profile.input.js';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 
 @ObjectType('AvailabilityWindow', { description: 'A weekly window in the profile’s time zone.' })
@@ -92,6 +93,7 @@ export class ProfileModel {
   @Field(() => CareerStageInfoModel, { description: 'The stage as this track names it.' })
   careerStageInfo: CareerStageInfoModel;
 
+  @ListSize(MAX_PROFILE_SPECIALTIES)
   @Field(() => [SpecialtyModel], { description: 'The first is the primary specialty.' })
   specialties: SpecialtyModel[];
 
@@ -125,6 +127,7 @@ export class ProfileModel {
   @Field(() => ShiftPattern, { nullable: true })
   shiftPattern: ShiftPattern | null;
 
+  @ListSize(MAX_AVAILABILITY_WINDOWS)
   @Field(() => [AvailabilityWindowModel])
   availability: AvailabilityWindowModel[];
 

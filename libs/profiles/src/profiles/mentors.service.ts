@@ -4,7 +4,7 @@ import type { AuthUser } from '@preceptor/accounts';
 import { decodeCursor, encodeCursor } from '@preceptor/core';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DataSource } from 'typeorm';
-import type { MentorFilter, MentorsArgs } from '../dto/mentors.args.js';
+import { MENTORS_PAGE_DEFAULT, type MentorFilter, type MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
 import type { ResolvedMentorFilter } from '../mentor-index/mentor-facets.js';
 import { isUtcTimestamp, timestampMicros, type SortKey } from '../mentor-index/mentor-index.js';
@@ -13,7 +13,6 @@ import { searchWords } from '../mentor-index/words.js';
 import { PROFILE_COLUMNS, profileFromRow, type ProfileRow } from './profile-row.js';
 import { toProfileModel } from './profiles.mapper.js';
 
-const DEFAULT_PAGE_SIZE = 20;
 /** Reads of a page that found mentors gone (each refreshes the index first) before giving up. */
 const MAX_PAGE_READS = 3;
 
@@ -70,7 +69,7 @@ export class MentorsService {
    * new mentors join, and deep pages cost the same as the first.
    */
   async mentors(args: MentorsArgs, caller: AuthUser): Promise<ProfileConnection> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const first = args.first ?? MENTORS_PAGE_DEFAULT;
     const request = resolveMentorFilter(args.filter, this.catalog);
     const cursor = args.after ? decodeCursor(args.after, isMentorCursor) : undefined;
     const after = cursor ? { time: timestampMicros(cursor.c), userId: cursor.u } : undefined;

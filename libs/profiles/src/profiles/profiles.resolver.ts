@@ -1,7 +1,12 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Role, type AuthUser } from '@preceptor/accounts';
-import { Authenticated } from '@preceptor/core';
-import { MentorsArgs, ProfileArgs } from '../dto/mentors.args.js';
+import { Authenticated, ListSize } from '@preceptor/core';
+import {
+  MENTORS_PAGE_DEFAULT,
+  MENTORS_PAGE_MAX,
+  MentorsArgs,
+  ProfileArgs,
+} from '../dto/mentors.args.js';
 import { ProfileInput } from '../dto/profile.input.js';
 import { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.input.js';
 import { ProfileConnection, ProfileModel } from '../models/profile.models.js';
@@ -37,6 +42,12 @@ export class ProfilesResolver {
   }
 
   @Authenticated()
+  @ListSize({
+    max: MENTORS_PAGE_MAX,
+    slicingArgument: 'first',
+    whenAbsent: MENTORS_PAGE_DEFAULT,
+    sizedFields: ['edges'],
+  })
   @Query(() => ProfileConnection, { description: 'Browse mentors, newest first.' })
   mentors(@Args() args: MentorsArgs, @CurrentUser() caller: AuthUser): Promise<ProfileConnection> {
     return this.mentorSearch.mentors(args, caller);

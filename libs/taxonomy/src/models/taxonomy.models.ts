@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ListSize } from '@preceptor/core';
 import { CareerStage } from '../career-stages.js';
 import { GrowthArea } from '../growth-areas.js';
+import { SPECIALTY_LIST_SIZES } from '../specialties.js';
 import { Track } from '../tracks.js';
 
 @ObjectType('TrackInfo')
@@ -53,14 +55,37 @@ export class SpecialtyModel {
   @Field(() => SpecialtyModel, { nullable: true })
   parent: SpecialtyModel | null;
 
-  @Field(() => [SpecialtyModel])
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The parent’s slug; null at the top of the tree. With childSlugs, the cheap way to load the whole tree in one query.',
+  })
+  parentSlug: string | null;
+
+  @ListSize(SPECIALTY_LIST_SIZES.children)
+  @Field(() => [SpecialtyModel], {
+    description:
+      'By name. Each nested list multiplies the query cost: over many specialties, childSlugs is far cheaper.',
+  })
   children: SpecialtyModel[];
+
+  @Field(() => [String], { description: 'The children’s slugs, in the order of children.' })
+  childSlugs: string[];
 
   @Field(() => [Track])
   tracks: Track[];
 
-  @Field(() => [SpecialtyModel], { description: 'Closely related specialties in other branches.' })
+  @ListSize(SPECIALTY_LIST_SIZES.related)
+  @Field(() => [SpecialtyModel], {
+    description:
+      'Closely related specialties in other branches. Over many specialties, relatedSlugs is far cheaper.',
+  })
   related: SpecialtyModel[];
+
+  @Field(() => [String], {
+    description: 'The related specialties’ slugs, in the order of related.',
+  })
+  relatedSlugs: string[];
 
   @Field(() => String, {
     nullable: true,
