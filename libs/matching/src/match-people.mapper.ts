@@ -1,13 +1,13 @@
 import type { ProfileRecord } from '@preceptor/profiles';
 import type { ScoreComponentModel } from './models/match.models.js';
-import type { MatchMentee, MatchMentor } from './scoring/match-profiles.js';
+import type { MatchMentee, MatchMentor, MatchPerson } from './scoring/match-profiles.js';
 import type { ScoreComponent } from './scoring/score-match.js';
 
 /** What updateMentorSettings stores when a mentor leaves capacity out; null reads the same. */
 export const DEFAULT_MENTOR_CAPACITY = 3;
 
-/** A profile as the scoring core's mentor (the enums carry the same string values). */
-export function toMatchMentor(profile: ProfileRecord): MatchMentor {
+/** What both sides of a match share (the enums carry the same string values). */
+function toMatchPerson(profile: ProfileRecord): MatchPerson {
   return {
     userId: profile.userId,
     track: profile.track,
@@ -20,6 +20,13 @@ export function toMatchMentor(profile: ProfileRecord): MatchMentor {
     timeZone: profile.timeZone,
     shiftPattern: profile.shiftPattern,
     availability: profile.availability,
+  };
+}
+
+/** A profile as the scoring core's mentor. */
+export function toMatchMentor(profile: ProfileRecord): MatchMentor {
+  return {
+    ...toMatchPerson(profile),
     offers: profile.mentorOffers,
     capacity: profile.mentorCapacity ?? DEFAULT_MENTOR_CAPACITY,
     activeMenteeCount: profile.mentorActiveMenteeCount,
@@ -30,17 +37,7 @@ export function toMatchMentor(profile: ProfileRecord): MatchMentor {
 /** A profile as the scoring core's mentee. */
 export function toMatchMentee(profile: ProfileRecord): MatchMentee {
   return {
-    userId: profile.userId,
-    track: profile.track,
-    careerStage: profile.careerStage,
-    specialtyIds: profile.specialtyIds,
-    languages: profile.languages,
-    meetingFormats: profile.meetingFormats,
-    country: profile.country,
-    region: profile.region,
-    timeZone: profile.timeZone,
-    shiftPattern: profile.shiftPattern,
-    availability: profile.availability,
+    ...toMatchPerson(profile),
     goals: profile.menteeGoals,
     targetSpecialtyId: profile.menteeTargetSpecialtyId,
   };

@@ -637,3 +637,13 @@ export const SPECIALTY_LIST_SIZES = {
   children: mostChildren(),
   related: Math.max(0, ...SPECIALTIES.map((specialty) => specialty.related.length)),
 } as const;
+
+/** One specialty as stored, by id: what graph builders (matching) need. */
+export interface SpecialtyRow {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly parentId: number | null;
+  readonly relatedIds: readonly number[];
+  readonly tracks: readonly Track[];
+}

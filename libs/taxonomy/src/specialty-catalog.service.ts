@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CommonError } from '@preceptor/core';
 import type { Repository } from 'typeorm';
 import type { SpecialtyModel } from './models/taxonomy.models.js';
-import type { Track } from './tracks.js';
+import type { SpecialtyRow } from './specialties.js';
 import { TaxonomyError } from './taxonomy.errors.js';
 import { SpecialtyEntity } from './specialty.entity.js';
 
@@ -11,16 +11,6 @@ export interface CatalogSpecialty {
   id: number;
   lineage: readonly number[];
   model: SpecialtyModel;
-}
-
-/** One specialty as stored, by id: what graph builders (matching) need. */
-export interface SpecialtyRow {
-  readonly id: number;
-  readonly slug: string;
-  readonly name: string;
-  readonly parentId: number | null;
-  readonly relatedIds: readonly number[];
-  readonly tracks: readonly Track[];
 }
 
 /**

@@ -1,14 +1,11 @@
-import { SPECIALTIES, type SpecialtyDefinition, type Track } from '@preceptor/taxonomy/reference';
+import {
+  SPECIALTIES,
+  type SpecialtyDefinition,
+  type SpecialtyRow,
+} from '@preceptor/taxonomy/reference';
 
 /** One specialty as the API's catalog holds it. */
-export interface SpecialtyCatalogRow {
-  readonly id: number;
-  readonly slug: string;
-  readonly name: string;
-  readonly parentId: number | null;
-  readonly relatedIds: readonly number[];
-  readonly tracks: readonly Track[];
-}
+export type SpecialtyCatalogRow = SpecialtyRow;
 
 export interface SpecialtyNode extends SpecialtyCatalogRow {
   readonly childIds: readonly number[];
