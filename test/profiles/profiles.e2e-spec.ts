@@ -434,6 +434,32 @@ describe('profiles', () => {
       expect(seen.profile).toBeNull();
     });
 
+    it('shows a dual-role person’s mentee goals to that person alone', async () => {
+      const both = await signUp(api.gql, { roles: ['MENTOR', 'MENTEE'] });
+      const token = both.accessToken;
+      await update(token, aProfileInput());
+      await api.gql.ok(UPDATE_MENTOR_SETTINGS, { input: { offers: ['NETWORKING'] } }, { token });
+      await api.gql.ok(
+        UPDATE_MENTEE_GOALS,
+        { input: { goals: ['LEADERSHIP_MANAGEMENT'], targetSpecialtySlug: 'nursing-leadership' } },
+        { token },
+      );
+      const viewer = await signUp(api.gql, { roles: ['MENTEE'] });
+      const seen = await api.gql.ok<{ profile: ProfileResult }>(
+        PROFILE,
+        { userId: both.user.id },
+        { token: viewer.accessToken },
+      );
+      expect(seen.profile.mentor).not.toBeNull();
+      expect(seen.profile.mentee).toBeNull();
+      const own = await api.gql.ok<{ profile: ProfileResult }>(
+        PROFILE,
+        { userId: both.user.id },
+        { token },
+      );
+      expect(own.profile.mentee?.goals).toEqual(['LEADERSHIP_MANAGEMENT']);
+    });
+
     it('needs a signed-in caller to read profiles', async () => {
       const mentor = await aMentor(api.gql);
       expect(

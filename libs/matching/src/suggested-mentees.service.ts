@@ -88,8 +88,8 @@ export class SuggestedMenteesService {
       return {
         cursor: encodeMatchCursor({ score: result.score, id: mentee.userId }),
         node: {
-          // Contact details stay with their owner: the mapper shows them to the owner only.
-          mentee: toProfileModel(row, this.catalog, caller.id),
+          // Contact details stay with their owner; the goals this suggestion rests on are shown.
+          mentee: toProfileModel(row, this.catalog, caller.id, { menteeSideShown: true }),
           score: result.score,
           breakdown: toScoreComponentModels(result.breakdown),
           reasons: [...result.reasons],

@@ -4,13 +4,15 @@ import { completeness, formatMinutes } from './profile-rules.js';
 import type { ProfileRecord } from './profile-row.js';
 
 /**
- * The only way a profile row reaches the API. Contact details go to the owner alone; everyone
- * else gets null.
+ * The only way a profile row reaches the API. Contact details go to the owner alone. The mentee
+ * side (goals, target specialty) is private too: the owner sees it, and so does a mentor the
+ * person is suggested to (`menteeSideShown`), since the suggestion is made from it.
  */
 export function toProfileModel(
   profile: ProfileRecord,
   catalog: SpecialtyCatalog,
   viewerId: string | undefined,
+  { menteeSideShown = false }: { menteeSideShown?: boolean } = {},
 ): ProfileModel {
   const isOwner = viewerId === profile.userId;
   const stageInfo = careerStagesFor(profile.track).find(
@@ -54,15 +56,16 @@ export function toProfileModel(
           acceptingMentees: profile.mentorAccepting,
         }
       : null,
-    mentee: profile.isMentee
-      ? {
-          goals: profile.menteeGoals,
-          targetSpecialty:
-            profile.menteeTargetSpecialtyId === null
-              ? null
-              : (catalog.byIdOrUndefined(profile.menteeTargetSpecialtyId)?.model ?? null),
-        }
-      : null,
+    mentee:
+      profile.isMentee && (isOwner || menteeSideShown)
+        ? {
+            goals: profile.menteeGoals,
+            targetSpecialty:
+              profile.menteeTargetSpecialtyId === null
+                ? null
+                : (catalog.byIdOrUndefined(profile.menteeTargetSpecialtyId)?.model ?? null),
+          }
+        : null,
     completeness: completeness(profile),
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
