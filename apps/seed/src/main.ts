@@ -17,7 +17,13 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 // eslint-disable-next-line no-restricted-imports -- the API's own data source (its entities and migrations), which the CLI applies before seeding; it belongs to the api app, not to a library.
 import { appDataSourceOptions } from '../../api/src/database/data-source.js';
-import { MAX_SEED_INDEX, SEED_PASSWORD, SeedRefusedError, seedPeople } from './seed-loader.js';
+import {
+  MAX_SEED_INDEX,
+  refuseSeedingInProduction,
+  SEED_PASSWORD,
+  SeedRefusedError,
+  seedPeople,
+} from './seed-loader.js';
 import { seedEmail } from './synthetic-people.js';
 
 const USAGE = `Usage: npm run seed -- --mentors N --mentees M [--seed S] [--force] [--quiet]
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
   const args = parseCommandLine();
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = parseEnv(process.env);
+  refuseSeedingInProduction(env);
 
   let embedded: RunningPostgres | undefined;
   try {

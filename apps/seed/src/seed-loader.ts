@@ -112,6 +112,20 @@ export class SeedRefusedError extends Error {
   }
 }
 
+/**
+ * Seeded accounts share a published password: no seeding where real people work. The API
+ * refuses SEED_DEMO in production for the same reason (see env.ts), and refuses seeded accounts'
+ * log-ins there.
+ */
+export function refuseSeedingInProduction(env: { isProduction: boolean }): void {
+  if (env.isProduction) {
+    throw new SeedRefusedError(
+      'Seeding is refused with NODE_ENV=production: every seeded account shares the published ' +
+        `password "${SEED_PASSWORD}". Seed a development or staging database instead.`,
+    );
+  }
+}
+
 /** Seeded emails carry seven digits (`mentor-0000001@…`), which also keeps them in text order. */
 export const MAX_SEED_INDEX = 9_999_999;
 /**

@@ -68,7 +68,9 @@ export class AuthService {
       .findOne({ where: { email: input.email } });
     // Verify even for unknown emails so timing does not reveal which accounts exist.
     const valid = await this.hasher.verify(user?.passwordHash ?? null, input.password);
-    if (!user || !valid) throw AccountsError.invalidCredentials();
+    // Seeded accounts share a published password: never a way in to a production deployment.
+    const seededInProduction = user?.isSeeded === true && this.env.isProduction;
+    if (!user || !valid || seededInProduction) throw AccountsError.invalidCredentials();
     const issued = await this.dataSource.transaction((manager) =>
       this.sessions.start(manager, user.id, userAgent),
     );

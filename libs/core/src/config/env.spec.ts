@@ -72,6 +72,18 @@ describe('parseEnv', () => {
     expect(env.SEED_DEMO).toBe(false);
   });
 
+  it('refuses demo data in production, whose accounts share a published password', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      DATABASE_URL: 'postgres://db/app',
+    };
+    expect(problemsOf({ ...production, SEED_DEMO: 'true' })).toEqual([
+      expect.stringMatching(/^SEED_DEMO cannot be true in production/),
+    ]);
+    expect(problemsOf({ ...production, SEED_DEMO: 'false' })).toEqual([]);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

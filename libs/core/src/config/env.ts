@@ -61,6 +61,13 @@ const envSchema = z
         message: 'is required in production (the embedded database is for development only)',
       });
     }
+    if (env.SEED_DEMO === true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'cannot be true in production: demo accounts share a published password',
+      });
+    }
     if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) {
       ctx.addIssue({
         code: 'custom',
