@@ -34,6 +34,28 @@ describe('profiles', () => {
       expect(error.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
+    it('answers concurrent first saves of one person with one profile, every call succeeding', async () => {
+      const people = await Promise.all(
+        Array.from({ length: 5 }, () => signUp(api.gql, { roles: ['MENTEE'] })),
+      );
+      const calls = people.flatMap((person) =>
+        Array.from({ length: 4 }, (_, i) =>
+          api.gql.request(
+            UPDATE_PROFILE,
+            { input: aProfileInput({ headline: `Attempt ${i}` }) },
+            { token: person.accessToken },
+          ),
+        ),
+      );
+      const results = await Promise.all(calls);
+      expect(results.map((result) => result.errors)).toEqual(results.map(() => undefined));
+      const rows = await api.sql<{ n: number }>(
+        'SELECT count(*)::int AS n FROM profiles WHERE user_id = ANY($1::uuid[])',
+        [people.map((person) => person.user.id)],
+      );
+      expect(rows[0].n).toBe(5);
+    });
+
     it('creates the caller’s profile with everything it was given', async () => {
       const account = await signUp(api.gql, { roles: ['MENTEE'] });
       const result = await update(account.accessToken, {

@@ -78,6 +78,9 @@ export class ProfilesService {
     const specialties = this.catalog.resolve(input.specialtySlugs, 'specialtySlugs');
 
     const saved = await this.dataSource.transaction(async (manager) => {
+      // A row lock cannot serialise two first saves (there is no row yet): both would insert and
+      // one would fail. A lock on the person's id makes the second wait and then update.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [caller.id]);
       const user = await this.users.identity(caller.id, manager);
       const current =
         (await manager.findOne(ProfileEntity, {
