@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
+import { QueryFailedError } from 'typeorm';
 import { createHttpLogger, createRootLogger, PinoLoggerService } from './logger.js';
 
 function capture(): { lines: Record<string, unknown>[]; stream: Writable } {
@@ -40,6 +41,38 @@ describe('logging', () => {
       req: { headers: { authorization: '[redacted]', cookie: '[redacted]', 'user-agent': 'app' } },
       input: { email: 'a@example.org', password: '[redacted]' },
     });
+  });
+
+  it('logs a database error by its SQLSTATE and constraint, never its SQL or values', () => {
+    const { lines, stream } = capture();
+    const logger = createRootLogger('info', stream);
+    const driverError = Object.assign(
+      new Error('duplicate key value violates unique constraint "uq_users_email"'),
+      {
+        code: '23505',
+        constraint: 'uq_users_email',
+        table: 'users',
+        detail: 'Key (email)=(amara@example.org) already exists.',
+      },
+    );
+    const error = new QueryFailedError(
+      'INSERT INTO users (email, password_hash) VALUES ($1, $2)',
+      ['amara@example.org', '$argon2id$v=19$m=19456,t=2,p=1$secret-hash'],
+      driverError,
+    );
+    logger.error({ err: error, requestId: 'req-1' }, 'unexpected error');
+    const text = JSON.stringify(lines);
+    expect(text).not.toMatch(/amara@example.org|argon2id|INSERT INTO|already exists/);
+    expect(lines[0]).toMatchObject({
+      requestId: 'req-1',
+      err: { sqlState: '23505', constraint: 'uq_users_email', table: 'users' },
+    });
+  });
+
+  it('logs other errors in full', () => {
+    const { lines, stream } = capture();
+    createRootLogger('info', stream).error({ err: new TypeError('boom') }, 'failed');
+    expect(lines[0]).toMatchObject({ err: { type: 'TypeError', message: 'boom' } });
   });
 
   it('writes Nest log calls as JSON with their context and errors', () => {

@@ -17,12 +17,50 @@ const REDACT = [
   '*.token',
 ];
 
+/** What a PostgreSQL error (bare, or wrapped by TypeORM) carries besides its values. */
+interface DatabaseError {
+  code?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  routine?: string;
+}
+
+function databaseErrorOf(error: Error): DatabaseError | undefined {
+  const candidate = ((error as { driverError?: unknown }).driverError ?? error) as DatabaseError;
+  return typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)
+    ? candidate
+    : undefined;
+}
+
+/**
+ * Errors as logged. A database error keeps its SQLSTATE, constraint, table and column, and drops
+ * its SQL, its parameters and PostgreSQL's detail: those can hold password hashes, token hashes
+ * and contact details.
+ */
+export function serializeError(value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  const database = databaseErrorOf(value);
+  if (!database) return pino.stdSerializers.err(value);
+  return {
+    type: value.name,
+    message: `database error ${database.code}${database.constraint ? ` on ${database.constraint}` : ''}`,
+    sqlState: database.code,
+    constraint: database.constraint,
+    table: database.table,
+    column: database.column,
+    routine: database.routine,
+    stack: value.stack?.split('\n').slice(1).join('\n'),
+  };
+}
+
 export function createRootLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'preceptor-api' },
       redact: { paths: REDACT, censor: '[redacted]' },
+      serializers: { err: serializeError },
     },
     destination ?? pino.destination(1),
   );
