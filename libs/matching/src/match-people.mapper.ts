@@ -1,10 +1,7 @@
-import type { ProfileRecord } from '@preceptor/profiles';
+import { DEFAULT_MENTOR_CAPACITY, type ProfileRecord } from '@preceptor/profiles';
 import type { ScoreComponentModel } from './models/match.models.js';
 import type { MatchMentee, MatchMentor, MatchPerson } from './scoring/match-profiles.js';
 import type { ScoreComponent } from './scoring/score-match.js';
-
-/** What updateMentorSettings stores when a mentor leaves capacity out; null reads the same. */
-export const DEFAULT_MENTOR_CAPACITY = 3;
 
 /** What both sides of a match share (the enums carry the same string values). */
 function toMatchPerson(profile: ProfileRecord): MatchPerson {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import {
+  DEFAULT_MENTOR_CAPACITY,
   MentorIndexService,
   PROFILE_COLUMNS,
   profileFromRow,
@@ -14,12 +15,7 @@ import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DataSource } from 'typeorm';
 import { MATCHES_PAGE_DEFAULT, type MatchesArgs } from './dto/matches.args.js';
 import { decodeMatchCursor, encodeMatchCursor } from './match-cursor.js';
-import {
-  DEFAULT_MENTOR_CAPACITY,
-  toMatchMentee,
-  toMatchMentor,
-  toScoreComponentModels,
-} from './match-people.mapper.js';
+import { toMatchMentee, toMatchMentor, toScoreComponentModels } from './match-people.mapper.js';
 import { MatchScoring } from './match-scoring.js';
 import { MatchingError } from './matching.errors.js';
 import type { MatchConnection, MatchModel } from './models/match.models.js';

@@ -20,3 +20,4 @@ export {
   type ProfileRow,
 } from './profiles/profile-row.js';
 export { toProfileModel } from './profiles/profiles.mapper.js';
+export { DEFAULT_MENTOR_CAPACITY } from './profiles/profile-rules.js';

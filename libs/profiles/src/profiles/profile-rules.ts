@@ -4,6 +4,9 @@ import type { AvailabilityWindow, Weekday } from './profile-enums.js';
 const TIME_ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 /** IANA names, canonical or alias (e.g. "US/Eastern" is accepted by ICU but not listed). */
+/** A mentor's capacity when they leave it out; a mentor with none stored counts the same. */
+export const DEFAULT_MENTOR_CAPACITY = 3;
+
 export function isValidTimeZone(name: string): boolean {
   if (TIME_ZONES.has(name)) return true;
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(name)) return false;

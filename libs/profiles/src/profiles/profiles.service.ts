@@ -9,11 +9,10 @@ import type { ProfileModel } from '../models/profile.models.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { ProfilesError } from '../profiles.errors.js';
 import { normalizeRegion, SpecialtyCatalog } from '@preceptor/taxonomy';
+import { DEFAULT_MENTOR_CAPACITY } from './profile-rules.js';
 import { ProfileEntity } from './profile.entity.js';
 import { isValidTimeZone, lineageOf, parseAvailability } from './profile-rules.js';
 import { toProfileModel } from './profiles.mapper.js';
-
-const DEFAULT_CAPACITY = 3;
 
 /** Assigns `value` unless the client omitted the field (undefined); null clears it. */
 function keepOrSet<T>(value: T | undefined, current: T): T {
@@ -130,7 +129,7 @@ export class ProfilesService {
       // First-time mentors start open to requests unless they say otherwise.
       const firstTime = profile.mentorCapacity === null;
       profile.mentorOffers = input.offers;
-      profile.mentorCapacity = input.capacity ?? profile.mentorCapacity ?? DEFAULT_CAPACITY;
+      profile.mentorCapacity = input.capacity ?? profile.mentorCapacity ?? DEFAULT_MENTOR_CAPACITY;
       profile.mentorAccepting =
         input.acceptingMentees ?? (firstTime ? true : profile.mentorAccepting);
       profile.isMentor = true;
