@@ -57,6 +57,21 @@ export default tseslint.config(
     },
   },
   {
+    // One transaction helper, so every transaction retries serialization failures and deadlocks.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/core/src/database/transaction.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message:
+            'Run transactions with runTransaction from @preceptor/core: it runs them again from the start after a serialization failure or deadlock.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     ...jest.configs['flat/recommended'],
     rules: {

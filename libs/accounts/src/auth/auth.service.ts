@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, type AppEnv } from '@preceptor/core';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { APP_ENV, runTransaction, SqlState, sqlStateOf, type AppEnv } from '@preceptor/core';
+import { DataSource } from 'typeorm';
 import { AccountsError } from '../accounts.errors.js';
 import { toUserModel } from '../accounts.mapper.js';
 import type { LogInInput } from '../dto/log-in.input.js';
@@ -16,8 +16,6 @@ import { SELF_SERVICE_ROLES } from '../users/role.enum.js';
 import { UserEntity } from '../users/user.entity.js';
 import type { AccessTokenClaims } from './auth-user.js';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy.js';
-
-const PG_UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AuthService {
@@ -38,7 +36,7 @@ export class AuthService {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       // The account and its first session commit together or not at all.
-      const { user, issued } = await this.dataSource.transaction(async (manager) => {
+      const { user, issued } = await runTransaction(this.dataSource, async (manager) => {
         const created = await manager.save(
           manager.create(UserEntity, {
             email: input.email,
@@ -52,10 +50,7 @@ export class AuthService {
       });
       return this.payload(user, issued);
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === PG_UNIQUE_VIOLATION
-      ) {
+      if (sqlStateOf(error) === SqlState.UNIQUE_VIOLATION) {
         throw AccountsError.emailTaken();
       }
       throw error;
@@ -71,7 +66,7 @@ export class AuthService {
     // Seeded accounts share a published password: never a way in to a production deployment.
     const seededInProduction = user?.isSeeded === true && this.env.isProduction;
     if (!user || !valid || seededInProduction) throw AccountsError.invalidCredentials();
-    const issued = await this.dataSource.transaction((manager) =>
+    const issued = await runTransaction(this.dataSource, (manager) =>
       this.sessions.start(manager, user.id, userAgent),
     );
     return this.payload(user, issued);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, type AppEnv } from '@preceptor/core';
+import { APP_ENV, runTransaction, type AppEnv } from '@preceptor/core';
 import { DataSource, type EntityManager, type QueryResult } from 'typeorm';
 import { AccountsError } from '../accounts.errors.js';
 import { Role } from '../users/role.enum.js';
@@ -65,7 +65,7 @@ export class SessionsService {
   /** Exchanges a refresh token for a new one in the same session. */
   async rotate(refreshToken: string): Promise<IssuedRefreshToken> {
     const tokenHash = hashToken(refreshToken);
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await runTransaction(this.dataSource, async (manager) => {
       // Claiming the token with a conditional update makes concurrent exchanges race safely:
       // exactly one wins, the others see it used.
       // A transaction's manager always has its query runner; structured results give rows.

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
+import { databaseErrorOf } from '../database/database-errors.js';
 
 const REQUEST_ID = /^[\w.-]{1,128}$/;
 
@@ -16,22 +17,6 @@ const REDACT = [
   '*.accessToken',
   '*.token',
 ];
-
-/** What a PostgreSQL error (bare, or wrapped by TypeORM) carries besides its values. */
-interface DatabaseError {
-  code?: string;
-  constraint?: string;
-  table?: string;
-  column?: string;
-  routine?: string;
-}
-
-function databaseErrorOf(error: Error): DatabaseError | undefined {
-  const candidate = ((error as { driverError?: unknown }).driverError ?? error) as DatabaseError;
-  return typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)
-    ? candidate
-    : undefined;
-}
 
 /**
  * Errors as logged. A database error keeps its SQLSTATE, constraint, table and column, and drops

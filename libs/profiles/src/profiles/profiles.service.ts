@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role, UsersService, type AuthUser } from '@preceptor/accounts';
-import { CommonError, type FieldProblem } from '@preceptor/core';
+import { CommonError, runTransaction, type FieldProblem } from '@preceptor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProfileInput } from '../dto/profile.input.js';
 import type { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.input.js';
@@ -76,7 +76,7 @@ export class ProfilesService {
     if (problems.length > 0) throw CommonError.invalidInput(problems);
     const specialties = this.catalog.resolve(input.specialtySlugs, 'specialtySlugs');
 
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await runTransaction(this.dataSource, async (manager) => {
       // A row lock cannot serialise two first saves (there is no row yet): both would insert and
       // one would fail. A lock on the person's id makes the second wait and then update.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [caller.id]);
@@ -153,7 +153,7 @@ export class ProfilesService {
     caller: AuthUser,
     change: (profile: ProfileEntity) => void,
   ): Promise<ProfileModel> {
-    const saved = await this.dataSource.transaction(async (manager) => {
+    const saved = await runTransaction(this.dataSource, async (manager) => {
       const profile = await manager.findOne(ProfileEntity, {
         where: { userId: caller.id },
         lock: { mode: 'pessimistic_write' },
