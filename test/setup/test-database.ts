@@ -1,7 +1,6 @@
 import { withDatabase } from '@preceptor/core';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-import { appDataSourceOptions } from '../../apps/api/src/database/data-source.js';
+import { runMigrations } from '../../apps/api/src/database/data-source.js';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -37,13 +36,7 @@ async function ensureTemplate(serverUrl: string, template: string): Promise<void
       const building = `${template}_building`;
       await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(building)} WITH (FORCE)`);
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(building)}`);
-      const dataSource = new DataSource(appDataSourceOptions(withDatabase(serverUrl, building)));
-      await dataSource.initialize();
-      try {
-        await dataSource.runMigrations({ transaction: 'each' });
-      } finally {
-        await dataSource.destroy();
-      }
+      await runMigrations(withDatabase(serverUrl, building));
       // Renamed only when complete, so a failed build never leaves a half-migrated template.
       await client.query(
         `ALTER DATABASE ${pg.escapeIdentifier(building)} RENAME TO ${pg.escapeIdentifier(template)}`,

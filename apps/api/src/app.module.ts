@@ -5,16 +5,22 @@ import { MatchingModule } from '@preceptor/matching';
 import { ProfilesModule } from '@preceptor/profiles';
 import { DemoSeedModule } from '@preceptor/seed';
 import { TaxonomyModule } from '@preceptor/taxonomy';
-import { appDataSourceOptions } from './database/data-source.js';
+import { appDataSourceOptions, runMigrations } from './database/data-source.js';
 
 @Module({
   imports: [
     CoreModule,
-    DatabaseModule.forRoot((env) => {
+    DatabaseModule.forRoot(async (env) => {
       if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
+      // Before the pool opens, and apart from it: migrations must not run under its timeouts.
+      if (env.MIGRATIONS_RUN) await runMigrations(env.DATABASE_URL);
       return appDataSourceOptions(env.DATABASE_URL, {
         poolSize: env.DATABASE_POOL_SIZE,
-        migrationsRun: env.MIGRATIONS_RUN,
+        timeouts: {
+          statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+          idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+          poolMs: env.DATABASE_POOL_TIMEOUT_MS,
+        },
       });
     }),
     AccountsModule,

@@ -14,9 +14,8 @@ import {
   type RunningPostgres,
 } from '@preceptor/core';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
-// eslint-disable-next-line no-restricted-imports -- the API's own data source (its entities and migrations), which the CLI applies before seeding; it belongs to the api app, not to a library.
-import { appDataSourceOptions } from '../../api/src/database/data-source.js';
+// eslint-disable-next-line no-restricted-imports -- the API's own migrations, which the CLI applies before seeding; they belong to the api app, not to a library.
+import { runMigrations } from '../../api/src/database/data-source.js';
 import {
   MAX_SEED_INDEX,
   refuseSeedingInProduction,
@@ -100,17 +99,6 @@ function reloadAnnouncement(apis: number): string {
     : `Told ${apis} running API processes to reload their mentor index.`;
 }
 
-async function runMigrations(url: string): Promise<void> {
-  const dataSource = new DataSource(appDataSourceOptions(url, { poolSize: 1 }));
-  await dataSource.initialize();
-  try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) console.error(`Applied ${applied.length} migration(s).`);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function main(): Promise<void> {
   const args = parseCommandLine();
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -122,7 +110,8 @@ async function main(): Promise<void> {
     const database = await appDatabase(env, (line) => console.error(line));
     embedded = database.embedded;
     const url = database.url;
-    await runMigrations(url);
+    const applied = await runMigrations(url);
+    if (applied > 0) console.error(`Applied ${applied} migration(s).`);
 
     const client = new pg.Client({ connectionString: url, application_name: 'preceptor-seed' });
     await client.connect();

@@ -32,6 +32,7 @@ import {
   COPY_NULL,
   plainArray,
   quotedArray,
+  withoutTimeouts,
 } from '@preceptor/core';
 import { Presets, SingleBar } from 'cli-progress';
 import type pg from 'pg';
@@ -437,6 +438,8 @@ export async function seedPeople(
 
   await client.query('BEGIN');
   try {
+    // A million rows take minutes, and the connection may be one of the API's (demo seeding).
+    await withoutTimeouts(client);
     await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const state = await readState(client);
     if (options.onlyIfEmpty && state.anyUsers) {

@@ -1,5 +1,5 @@
 import { ACCOUNTS_ENTITIES } from '@preceptor/accounts';
-import { createDataSourceOptions } from '@preceptor/core';
+import { createDataSourceOptions, type ConnectionTimeouts } from '@preceptor/core';
 import { PROFILES_ENTITIES } from '@preceptor/profiles';
 import { TAXONOMY_ENTITIES } from '@preceptor/taxonomy';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -10,9 +10,23 @@ export const ENTITIES = [...ACCOUNTS_ENTITIES, ...TAXONOMY_ENTITIES, ...PROFILES
 
 export function appDataSourceOptions(
   url: string,
-  options: { poolSize?: number; migrationsRun?: boolean } = {},
+  options: { poolSize?: number; timeouts?: ConnectionTimeouts } = {},
 ): DataSourceOptions {
   return createDataSourceOptions({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });
+}
+
+/**
+ * Applies pending migrations on a connection of their own, without the API's timeouts: one may
+ * rewrite or index a table of millions of rows. Returns how many were applied.
+ */
+export async function runMigrations(url: string): Promise<number> {
+  const dataSource = new DataSource(appDataSourceOptions(url, { poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    return (await dataSource.runMigrations({ transaction: 'each' })).length;
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** For the TypeORM CLI (`npm run migration:*`), which reads DATABASE_URL. */

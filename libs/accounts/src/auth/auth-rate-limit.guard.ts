@@ -36,7 +36,7 @@ export class AuthRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const gql = GqlExecutionContext.create(context);
-    const { req, res } = gql.getContext<GraphqlContext>();
+    const { req } = gql.getContext<GraphqlContext>();
     const email = gql.getArgs<{ input?: { email?: unknown } }>().input?.email;
     try {
       await this.perIp?.consume(req.ip ?? 'unknown');
@@ -47,9 +47,8 @@ export class AuthRateLimitGuard implements CanActivate {
       }
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      res.setHeader('Retry-After', String(retryAfterSeconds));
-      throw CommonError.rateLimited(retryAfterSeconds);
+      // toGraphQLError turns retryAfterSeconds into the Retry-After header.
+      throw CommonError.rateLimited(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
     }
     return true;
   }

@@ -84,6 +84,25 @@ describe('parseEnv', () => {
     expect(problemsOf({ ...production, SEED_DEMO: 'false' })).toEqual([]);
   });
 
+  it('bounds the database timings, 0 turning a timeout off', () => {
+    expect(parseEnv({})).toMatchObject({
+      DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 30_000,
+      DATABASE_POOL_TIMEOUT_MS: 5_000,
+    });
+    expect(parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(0);
+    const problems = problemsOf({
+      DATABASE_STATEMENT_TIMEOUT_MS: '-1',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'soon',
+      DATABASE_POOL_TIMEOUT_MS: '1.5',
+    });
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      'DATABASE_POOL_TIMEOUT_MS',
+    ]);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

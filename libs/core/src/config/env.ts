@@ -17,6 +17,12 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // The API's own connections only (see docs/architecture.md, "Failure modes"); migrations,
+    // seeding and the mentor index's load run without them. 0 turns each off.
+    DATABASE_STATEMENT_TIMEOUT_MS: nonNegativeInt.max(3_600_000).default(5_000),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: nonNegativeInt.max(3_600_000).default(30_000),
+    /** Longest wait for a pooled connection (or a new one to connect); 0 waits forever. */
+    DATABASE_POOL_TIMEOUT_MS: nonNegativeInt.max(600_000).default(5_000),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/pg'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     MIGRATIONS_RUN: booleanString.default(true),

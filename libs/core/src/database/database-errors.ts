@@ -53,3 +53,34 @@ export function isRetryableTransactionFailure(error: unknown): boolean {
   const code = sqlStateOf(error);
   return code === SqlState.SERIALIZATION_FAILURE || code === SqlState.DEADLOCK_DETECTED;
 }
+
+/**
+ * What node-postgres's pool says when no connection could be had within
+ * `connectionTimeoutMillis`: every pooled one stayed busy (pg-pool's `connect`), or a new one did
+ * not connect in time. Plain errors, known only by their message (pg-pool/index.js).
+ */
+const POOL_TIMEOUT_MESSAGES: ReadonlySet<string> = new Set([
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+]);
+
+const BUSY_STATES: ReadonlySet<string> = new Set([
+  SqlState.LOCK_NOT_AVAILABLE,
+  SqlState.QUERY_CANCELED,
+  SqlState.TOO_MANY_CONNECTIONS,
+  SqlState.CANNOT_CONNECT_NOW,
+  // Still losing races after the transaction helper's retries: contention, not a bug.
+  SqlState.SERIALIZATION_FAILURE,
+  SqlState.DEADLOCK_DETECTED,
+]);
+
+/**
+ * The database could not serve this now, though nothing is wrong with the request: it waited too
+ * long for a lock, a statement, or a connection. Nothing was written (the statement or its
+ * transaction was rolled back); the same request should work a few seconds later.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = sqlStateOf(error);
+  if (code !== undefined) return BUSY_STATES.has(code);
+  return error instanceof Error && POOL_TIMEOUT_MESSAGES.has(error.message);
+}

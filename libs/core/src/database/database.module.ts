@@ -4,10 +4,15 @@ import type { DataSourceOptions } from 'typeorm';
 import { APP_ENV } from '../config/config.module.js';
 import type { AppEnv } from '../config/env.js';
 
-/** Connects TypeORM with options built by the application (which knows every entity). */
+/**
+ * Connects TypeORM with options built by the application (which knows every entity and how to
+ * migrate).
+ */
 @Module({})
 export class DatabaseModule {
-  static forRoot(build: (env: AppEnv) => DataSourceOptions): DynamicModule {
+  static forRoot(
+    build: (env: AppEnv) => DataSourceOptions | Promise<DataSourceOptions>,
+  ): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [

@@ -11,6 +11,8 @@ export enum ApiErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The request body is over the size limit (HTTP 413). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Nothing wrong with the request, but we could not serve it now; retry after a while. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** Plain-string form, for comparing against codes read off arbitrary errors. */
@@ -50,6 +52,7 @@ export enum CommonErrorReason {
   NOT_FOUND = 'NOT_FOUND',
   ALREADY_EXISTS = 'ALREADY_EXISTS',
   RATE_LIMITED = 'RATE_LIMITED',
+  SERVICE_BUSY = 'SERVICE_BUSY',
 }
 
 export interface FieldProblem {
@@ -73,6 +76,8 @@ export class CommonError extends DomainError<CommonErrorReason> {
         return ApiErrorCode.CONFLICT;
       case CommonErrorReason.RATE_LIMITED:
         return ApiErrorCode.TOO_MANY_REQUESTS;
+      case CommonErrorReason.SERVICE_BUSY:
+        return ApiErrorCode.SERVICE_UNAVAILABLE;
       default:
         return assertNever(this.reason);
     }
@@ -109,6 +114,15 @@ export class CommonError extends DomainError<CommonErrorReason> {
     return new CommonError(
       CommonErrorReason.RATE_LIMITED,
       `Too many attempts. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      { retryAfterSeconds },
+    );
+  }
+
+  /** The database could not serve the request in time (locks, slow statements, no connection). */
+  static serviceBusy(retryAfterSeconds: number): CommonError {
+    return new CommonError(
+      CommonErrorReason.SERVICE_BUSY,
+      'The service is busy; try again in a few seconds.',
       { retryAfterSeconds },
     );
   }

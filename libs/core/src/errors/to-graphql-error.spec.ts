@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { formatGraphqlError } from '../graphql/format-error.js';
 import { CommonError } from './domain-error.js';
-import { toGraphQLError } from './to-graphql-error.js';
+import { BUSY_RETRY_AFTER_SECONDS, toGraphQLError } from './to-graphql-error.js';
 
 function aLogger(): LoggerService & { error: jest.Mock; warn: jest.Mock } {
   return { log: jest.fn(), error: jest.fn(), warn: jest.fn() };
@@ -20,13 +20,64 @@ function pgError(code: string): QueryFailedError {
 
 describe('toGraphQLError', () => {
   it('keeps a domain error message and adds code, reason and details', () => {
+    const error = toGraphQLError(
+      CommonError.invalidInput([{ field: 'email', message: 'is empty' }]),
+      'req-1',
+      aLogger(),
+    );
+    expect(error.message).toBe('Invalid input. email: is empty');
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
+      field: 'email',
+      fields: [{ field: 'email', message: 'is empty' }],
+    });
+  });
+
+  it('asks for a Retry-After header when the error says when to retry', () => {
     const error = toGraphQLError(CommonError.rateLimited(7), 'req-1', aLogger());
     expect(error.message).toBe('Too many attempts. Try again in 7 seconds.');
     expect(error.extensions).toEqual({
       code: 'TOO_MANY_REQUESTS',
       reason: 'RATE_LIMITED',
       retryAfterSeconds: 7,
+      // Apollo sets the header from this and removes it from the error the client sees.
+      http: { headers: new Map([['retry-after', '7']]) },
     });
+  });
+
+  it.each([
+    ['a lock timeout', pgError('55P03')],
+    ['a statement timeout', pgError('57014')],
+    ['a deadlock that outlasted the retries', pgError('40P01')],
+    ['a serialization failure that outlasted the retries', pgError('40001')],
+    ['a server out of connections', pgError('53300')],
+    ['a server starting up', pgError('57P03')],
+    ['an exhausted pool', new Error('timeout exceeded when trying to connect')],
+    [
+      'a connection that did not open in time',
+      new Error('Connection terminated due to connection timeout'),
+    ],
+  ])('answers %s with SERVICE_UNAVAILABLE and Retry-After, logged as a warning', (_what, cause) => {
+    const logger = aLogger();
+    const error = toGraphQLError(cause, 'req-5', logger);
+    expect(error.message).toBe('The service is busy; try again in a few seconds.');
+    expect(error.extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'SERVICE_BUSY',
+      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+      http: { headers: new Map([['retry-after', String(BUSY_RETRY_AFTER_SECONDS)]]) },
+    });
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.objectContaining({ err: cause, requestId: 'req-5' }),
+      expect.any(String),
+    );
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it('does not take other connection errors for a busy database', () => {
+    const error = toGraphQLError(new Error('connect ECONNREFUSED 10.0.0.5:5432'), 'r', aLogger());
+    expect(error.extensions['code']).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('names the first invalid field', () => {
@@ -80,10 +131,14 @@ describe('toGraphQLError', () => {
 });
 
 describe('formatGraphqlError', () => {
-  it('drops stack traces', () => {
+  it('drops stack traces and response headers', () => {
     const formatted = formatGraphqlError({
       message: 'password: too short',
-      extensions: { code: 'BAD_USER_INPUT', stacktrace: ['Error: at x'] },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        stacktrace: ['Error: at x'],
+        http: { headers: new Map([['retry-after', '3']]) },
+      },
     });
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });

@@ -1,7 +1,13 @@
 import { HttpException, HttpStatus, type LoggerService } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { ApiErrorCode, DomainError, INTERNAL_SERVER_ERROR_CODE } from './domain-error.js';
+import { isDatabaseBusy, SqlState, sqlStateOf } from '../database/database-errors.js';
+import {
+  ApiErrorCode,
+  CommonError,
+  DomainError,
+  INTERNAL_SERVER_ERROR_CODE,
+} from './domain-error.js';
 
 const HTTP_STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: ApiErrorCode.BAD_USER_INPUT,
@@ -12,18 +18,40 @@ const HTTP_STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.TOO_MANY_REQUESTS]: ApiErrorCode.TOO_MANY_REQUESTS,
 };
 
-const PG_UNIQUE_VIOLATION = '23505';
-const PG_CHECK_VIOLATION = '23514';
-const PG_INVALID_TEXT = '22P02';
-const PG_VALUE_TOO_LONG = '22001';
-// U+0000 in text: refused before execution (graphql/input-text.ts); this is the backstop.
-const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
+const REJECTED_VALUE_STATES: ReadonlySet<string> = new Set([
+  SqlState.CHECK_VIOLATION,
+  SqlState.INVALID_TEXT_REPRESENTATION,
+  SqlState.STRING_DATA_RIGHT_TRUNCATION,
+  // U+0000 in text: refused before execution (graphql/input-text.ts); this is the backstop.
+  SqlState.CHARACTER_NOT_IN_REPERTOIRE,
+]);
+
+/**
+ * What Retry-After says when the database was too busy: long enough for a lock holder or a burst
+ * to pass, short enough that a person retrying by hand finds it working.
+ */
+export const BUSY_RETRY_AFTER_SECONDS = 3;
 
 export function maskedInternalError(requestId: string | undefined): GraphQLError {
   const reference = requestId ? ` Quote request id ${requestId} if it persists.` : '';
   return new GraphQLError(`Something went wrong on our side.${reference}`, {
     extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR, requestId },
   });
+}
+
+function fromDomainError(error: DomainError<string>): GraphQLError {
+  const extensions: Record<string, unknown> = {
+    code: error.apiCode,
+    reason: error.reason,
+    ...error.details,
+  };
+  const retryAfter = error.details['retryAfterSeconds'];
+  if (typeof retryAfter === 'number') {
+    // Apollo moves `http` into the response (here: the Retry-After header) and drops it from
+    // what the client sees in the error.
+    extensions['http'] = { headers: new Map([['retry-after', String(retryAfter)]]) };
+  }
+  return new GraphQLError(error.message, { extensions });
 }
 
 /**
@@ -35,11 +63,7 @@ export function toGraphQLError(
   requestId: string | undefined,
   logger: LoggerService,
 ): GraphQLError {
-  if (error instanceof DomainError) {
-    return new GraphQLError(error.message, {
-      extensions: { code: error.apiCode, reason: error.reason, ...error.details },
-    });
-  }
+  if (error instanceof DomainError) return fromDomainError(error as DomainError<string>);
   if (error instanceof GraphQLError) {
     const code = error.extensions['code'];
     if (typeof code === 'string' && code !== INTERNAL_SERVER_ERROR_CODE) return error;
@@ -48,19 +72,19 @@ export function toGraphQLError(
     const code = HTTP_STATUS_CODES[error.getStatus()];
     if (code) return new GraphQLError(error.message, { extensions: { code } });
   }
+  if (isDatabaseBusy(error)) {
+    // Ours to watch (a pool too small, a lock held too long), not a bug: no stack needed.
+    logger.warn?.({ err: error, requestId }, 'database too busy to serve a request');
+    return fromDomainError(CommonError.serviceBusy(BUSY_RETRY_AFTER_SECONDS));
+  }
   if (error instanceof QueryFailedError) {
-    const pgCode = (error.driverError as { code?: string } | undefined)?.code;
-    if (pgCode === PG_UNIQUE_VIOLATION) {
+    const pgCode = sqlStateOf(error);
+    if (pgCode === SqlState.UNIQUE_VIOLATION) {
       return new GraphQLError('That record already exists.', {
         extensions: { code: ApiErrorCode.CONFLICT },
       });
     }
-    if (
-      pgCode === PG_CHECK_VIOLATION ||
-      pgCode === PG_INVALID_TEXT ||
-      pgCode === PG_VALUE_TOO_LONG ||
-      pgCode === PG_CHARACTER_NOT_IN_REPERTOIRE
-    ) {
+    if (pgCode !== undefined && REJECTED_VALUE_STATES.has(pgCode)) {
       logger.warn?.({ err: error, requestId }, 'database rejected a value');
       return new GraphQLError('A value is not acceptable. Check the input and try again.', {
         extensions: { code: ApiErrorCode.BAD_USER_INPUT },

@@ -10,6 +10,9 @@ export function formatGraphqlError(formatted: GraphQLFormattedError): GraphQLFor
   const {
     stacktrace: _stacktrace,
     exception: _exception,
+    // Response headers for Apollo's HTTP path, which takes them out before this runs; other
+    // transports (websockets) must not send them either.
+    http: _http,
     ...extensions
   } = formatted.extensions ?? {};
   const code = typeof extensions['code'] === 'string' ? extensions['code'] : undefined;

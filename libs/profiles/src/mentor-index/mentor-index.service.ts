@@ -5,7 +5,13 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { errorMessage, HealthReport, PgListener, type HealthDetails } from '@preceptor/core';
+import {
+  errorMessage,
+  HealthReport,
+  PgListener,
+  withoutTimeouts,
+  type HealthDetails,
+} from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import {
@@ -253,6 +259,8 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     await client.connect();
     try {
       await client.query('BEGIN READ ONLY');
+      // Reading a million mentors takes seconds: no statement timeout a role or database sets.
+      await withoutTimeouts(client);
       await client.query(
         `DECLARE mentors NO SCROLL CURSOR FOR ${INDEXED_MENTOR_SELECT} WHERE is_mentor`,
       );
