@@ -17,17 +17,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** How the API reaches its database (e.g. through a PgProxy); the test's `sql` goes direct. */
+  connectVia?: (databaseUrl: string) => string;
+}
+
 /**
  * The real API over HTTP on a free port, on its own database. `env` overrides configuration
  * (each Jest test file has its own copy of process.env).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
     // TEST_LOG_LEVEL=error npm test shows the server's own logs when debugging a failure.
     LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    DATABASE_URL: database.url,
+    DATABASE_URL: options.connectVia?.(database.url) ?? database.url,
     DATABASE_POOL_SIZE: '5',
     MIGRATIONS_RUN: 'false',
     SEED_DEMO: 'false',

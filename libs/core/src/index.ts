@@ -3,6 +3,7 @@ export * from './config/config.module.js';
 export * from './config/env.js';
 export * from './core.module.js';
 export * from './database/base.entity.js';
+export * from './database/change-feeds.js';
 export * from './database/copy-text.js';
 export * from './database/data-source-options.js';
 export * from './database/database-errors.js';

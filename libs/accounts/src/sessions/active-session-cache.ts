@@ -5,9 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_ENV, PgListener, type AppEnv } from '@preceptor/core';
-import { DataSource } from 'typeorm';
+import { APP_ENV, ChangeFeeds, type AppEnv, type PgListener } from '@preceptor/core';
 import { SessionCache } from './session-cache.js';
 
 /** Channel of the sessions and users triggers: an ended session's id, or ALL. */
@@ -22,9 +20,10 @@ const MAX_ENTRIES = 100_000;
  *
  * Triggers on `sessions` and `users` NOTIFY at commit. A session ended through this process
  * is forgotten before the mutation returns; one ended elsewhere (another API process, SQL by
- * hand) within milliseconds. While the listening connection is down the cache is off and every
- * request asks the database, and it starts empty when the connection is back. Entries also
- * expire after SESSION_CACHE_TTL_MS (0 turns the cache off).
+ * hand) within milliseconds. While the feed is lost (its connection dropped, or its heartbeat
+ * stopped coming back) the cache is off and every request asks the database, and it starts
+ * empty when the feed is back. Entries also expire after SESSION_CACHE_TTL_MS (0 turns the
+ * cache off).
  */
 @Injectable()
 export class ActiveSessionCache implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,16 +33,14 @@ export class ActiveSessionCache implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @Inject(APP_ENV) private readonly env: AppEnv,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: ChangeFeeds,
   ) {
     this.cache = new SessionCache(env.SESSION_CACHE_TTL_MS, MAX_ENTRIES);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.env.SESSION_CACHE_TTL_MS === 0) return;
-    const listener = new PgListener({
-      // The application always configures PostgreSQL by URL (see createDataSourceOptions).
-      url: (this.dataSource.options as { url: string }).url,
+    const listener = this.feeds.listener('sessionFeed', {
       channels: [SESSION_CHANGES_CHANNEL],
       applicationName: 'preceptor-session-feed',
       onNotification: (_channel, payload) => {

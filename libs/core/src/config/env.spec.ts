@@ -84,22 +84,25 @@ describe('parseEnv', () => {
     expect(problemsOf({ ...production, SEED_DEMO: 'false' })).toEqual([]);
   });
 
-  it('bounds the database timings, 0 turning a timeout off', () => {
+  it('bounds the database and change feed timings, 0 turning a timeout off', () => {
     expect(parseEnv({})).toMatchObject({
       DATABASE_STATEMENT_TIMEOUT_MS: 5_000,
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 30_000,
       DATABASE_POOL_TIMEOUT_MS: 5_000,
+      FEED_HEARTBEAT_MS: 5_000,
     });
     expect(parseEnv({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(0);
     const problems = problemsOf({
       DATABASE_STATEMENT_TIMEOUT_MS: '-1',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'soon',
       DATABASE_POOL_TIMEOUT_MS: '1.5',
+      FEED_HEARTBEAT_MS: '0',
     });
     expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
       'DATABASE_STATEMENT_TIMEOUT_MS',
       'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
       'DATABASE_POOL_TIMEOUT_MS',
+      'FEED_HEARTBEAT_MS',
     ]);
   });
 

@@ -23,6 +23,8 @@ const envSchema = z
     DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: nonNegativeInt.max(3_600_000).default(30_000),
     /** Longest wait for a pooled connection (or a new one to connect); 0 waits forever. */
     DATABASE_POOL_TIMEOUT_MS: nonNegativeInt.max(600_000).default(5_000),
+    /** Each change feed notifies itself this often; three missed in a row is a lost feed. */
+    FEED_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/pg'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     MIGRATIONS_RUN: booleanString.default(true),

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { APP_ENV } from '../config/config.module.js';
 import type { AppEnv } from '../config/env.js';
+import { ChangeFeeds } from './change-feeds.js';
 
 /**
  * Connects TypeORM with options built by the application (which knows every entity and how to
- * migrate).
+ * migrate), and offers the change feeds to every module.
  */
 @Module({})
 export class DatabaseModule {
@@ -15,12 +16,15 @@ export class DatabaseModule {
   ): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_ENV],
           useFactory: (env: AppEnv) => build(env),
         }),
       ],
+      providers: [ChangeFeeds],
+      exports: [ChangeFeeds],
     };
   }
 }

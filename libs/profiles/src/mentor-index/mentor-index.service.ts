@@ -6,11 +6,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ChangeFeeds,
   errorMessage,
   HealthReport,
-  PgListener,
   withoutTimeouts,
   type HealthDetails,
+  type PgListener,
 } from '@preceptor/core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -60,9 +61,10 @@ function indexedMentor(row: IndexedMentorRow): IndexedMentor {
  * It loads all mentors at start-up (before the API listens), then follows a LISTEN channel fed
  * by a trigger on profiles, so writes from any process (other API instances, the seed command,
  * SQL by hand) arrive within milliseconds. Writes made here refresh the index before the
- * mutation returns, so a caller reads its own writes. If the listening connection drops, it
- * reconnects and reloads everything, since notifications sent meanwhile are lost. A reload
- * builds a new index while the current one keeps answering.
+ * mutation returns, so a caller reads its own writes. If the feed is lost (its connection
+ * dropped, or its heartbeat stopped coming back), it reconnects and reloads everything, since
+ * notifications sent meanwhile are lost. A reload builds a new index while the current one
+ * keeps answering.
  */
 @Injectable()
 export class MentorIndexService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -82,6 +84,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: ChangeFeeds,
     health: HealthReport,
   ) {
     health.register('mentorIndex', () => this.status());
@@ -152,7 +155,6 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     const now = Date.now();
     return {
       state: this.loadedAt === null ? 'loading' : this.reloadingSince ? 'reloading' : 'current',
-      feed: this.listener?.listening ? 'listening' : 'reconnecting',
       mentors: this.index.count,
       loadedAt: this.loadedAt?.toISOString() ?? null,
       ageSeconds: this.loadedAt ? Math.round((now - this.loadedAt.getTime()) / 1000) : null,
@@ -166,8 +168,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
   }
 
   private async listen(): Promise<void> {
-    const listener = new PgListener({
-      url: this.url(),
+    const listener = this.feeds.listener('mentorFeed', {
       channels: [MENTOR_CHANGES_CHANNEL],
       applicationName: MENTOR_INDEX_APPLICATION_NAME,
       onNotification: (_channel, payload) => {
@@ -252,7 +253,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     const startedAt = new Date();
     const index = new MentorIndex();
     const client = new pg.Client({
-      connectionString: this.url(),
+      connectionString: this.feeds.url,
       options: '-c timezone=UTC',
       application_name: MENTOR_INDEX_APPLICATION_NAME,
     });
@@ -284,10 +285,5 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     this.loadedAt = startedAt;
     this.loadMs = Math.round(performance.now() - started);
     if (!this.reloadWanted) this.reloadingSince = null;
-  }
-
-  private url(): string {
-    // The application always configures PostgreSQL by URL (see createDataSourceOptions).
-    return (this.dataSource.options as { url: string }).url;
   }
 }
