@@ -36,10 +36,16 @@ export const matchWeightsProvider = {
 export class MatchScoring {
   private graph: SpecialtyGraph | undefined;
 
+  /** MATCH_RETRIEVAL=exhaustive: score every candidate (the reference for benchmarks). */
+  readonly exhaustive: boolean;
+
   constructor(
     private readonly catalog: SpecialtyCatalog,
     @Inject(MATCH_WEIGHTS) readonly weights: MatchWeights,
-  ) {}
+    @Inject(APP_ENV) env: AppEnv,
+  ) {
+    this.exhaustive = env.MATCH_RETRIEVAL === 'exhaustive';
+  }
 
   /** Built from the catalog on first use (the catalog loads as its module starts). */
   get options(): MatchOptions {

@@ -2,8 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import {
-  DEFAULT_MENTOR_CAPACITY,
+  CAREER_STAGES,
+  GROWTH_AREAS,
+  MENTOR_CARD_SPECIALTIES,
   MentorIndexService,
+  TRACKS,
   PROFILE_COLUMNS,
   profileFromRow,
   resolveMentorFilter,
@@ -20,17 +23,9 @@ import { MatchScoring } from './match-scoring.js';
 import { MatchingError } from './matching.errors.js';
 import type { MatchConnection, MatchModel } from './models/match.models.js';
 import { hardRuleFacets } from './retrieval/hard-rule-facets.js';
-import {
-  retrieveTopMatches,
-  type CandidateTier,
-  type LoadedMentor,
-} from './retrieval/retrieve-top-matches.js';
-import { specialtyTiers } from './retrieval/specialty-tiers.js';
-import type { MatchMentee } from './scoring/match-profiles.js';
+import { TopMatchRetrieval } from './retrieval/retrieve-top-matches.js';
+import type { MatchMentee, MatchMentor } from './scoring/match-profiles.js';
 import { scoreMatch } from './scoring/score-match.js';
-
-/** Mentor rows read per query while scanning candidates. */
-const LOAD_BATCH = 2_000;
 
 /**
  * Matches for the signed-in mentee: the exact top of scoring every eligible mentor. The mentor
@@ -41,6 +36,7 @@ const LOAD_BATCH = 2_000;
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
+  private readonly retrieval = new TopMatchRetrieval();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -55,39 +51,65 @@ export class MatchingService {
     const request = resolveMentorFilter(args.filter, this.catalog);
     const menteeProfile = await this.menteeProfile(caller);
     const mentee = toMatchMentee(menteeProfile);
-    const options = this.scoring.options;
-
     const hard = hardRuleFacets(mentee);
-    const tiers: CandidateTier[] = specialtyTiers(mentee, options.graph).map(
-      ({ specialty, lineageIds }) => ({
-        specialty,
-        ids: () =>
-          this.mentorIndex.matchingIds(
-            request,
-            hard,
-            ...(lineageIds === null ? [] : [{ specialty: lineageIds }]),
-          ),
-      }),
-    );
+
     const started = performance.now();
-    const found = await retrieveTopMatches(
-      mentee,
-      tiers,
-      (ids) => this.loadMentors(ids, caller.id),
-      {
-        ...options,
-        limit: first + 1,
-        after,
-        batchSize: LOAD_BATCH,
-      },
+    const found = this.mentorIndex.scan((scan) =>
+      this.retrieval.retrieve(
+        mentee,
+        {
+          slotCount: scan.slotCount,
+          facts: {
+            tracks: TRACKS,
+            track: scan.cards.track,
+            stages: CAREER_STAGES,
+            stage: scan.cards.stage,
+            offerAreas: GROWTH_AREAS,
+            offers: scan.cards.offers,
+            specialties: scan.cards.specialties,
+            specialtiesPerSlot: MENTOR_CARD_SPECIALTIES,
+            formats: scan.cards.formats,
+            country: scan.cards.country,
+            region: scan.cards.region,
+            place: (slot) => scan.cards.place(slot),
+            capacity: scan.cards.capacity,
+            activeMenteeCount: scan.cards.active,
+            stamp: scan.cards.stamp,
+          },
+          forEachCandidate: (lineageIds, conditions, visit) =>
+            scan.forEachMatching(
+              request,
+              [
+                hard,
+                ...(lineageIds === null ? [] : [{ specialty: lineageIds }]),
+                { stage: conditions.stages, track: conditions.tracks },
+                ...(conditions.offers ?? []).map((goal) => ({ offer: [goal] })),
+              ],
+              visit,
+            ),
+          mentor: (slot) => scan.card(slot),
+          userId: (slot) => scan.userIdOf(slot),
+        },
+        {
+          ...this.scoring.options,
+          limit: first + 1,
+          after,
+          exhaustive: this.scoring.exhaustive,
+        },
+      ),
     );
     this.logger.debug(
-      `matches for ${caller.id}: ${found.candidatesScored} candidates scored in ${found.tiersScanned} of ${tiers.length} tiers, ${Math.round(performance.now() - started)} ms`,
+      `matches for ${caller.id}: ${found.candidatesScored} of ${found.candidatesSeen} candidates scored in ${found.tiersScanned} of ${found.tiers} tiers, ${(performance.now() - started).toFixed(1)} ms`,
     );
 
-    const edges = found.matches.slice(0, first).map(({ mentor, row }) => {
-      const node = this.toMatchModel(mentee, row, caller.id);
-      return { cursor: encodeMatchCursor({ score: node.score, id: mentor.userId }), node };
+    const page = found.matches.slice(0, first);
+    const profiles = await this.profilesOf(page.map(({ id }) => id));
+    const edges = page.flatMap(({ id, score, mentor }) => {
+      const profile = profiles.get(id);
+      // Gone since the scan (no longer a mentor, or deleted): left out of this page.
+      if (!profile) return [];
+      const node = this.explain(mentee, mentor, profile, caller.id);
+      return [{ cursor: encodeMatchCursor({ score, id }), node }];
     });
     return {
       edges,
@@ -113,9 +135,18 @@ export class MatchingService {
   }
 
   private toMatchModel(mentee: MatchMentee, mentor: ProfileRecord, viewerId: string): MatchModel {
-    const result = scoreMatch(mentee, toMatchMentor(mentor), this.scoring.options);
+    return this.explain(mentee, toMatchMentor(mentor), mentor, viewerId);
+  }
+
+  private explain(
+    mentee: MatchMentee,
+    mentor: MatchMentor,
+    profile: ProfileRecord,
+    viewerId: string,
+  ): MatchModel {
+    const result = scoreMatch(mentee, mentor, this.scoring.options);
     return {
-      mentor: toProfileModel(mentor, this.catalog, viewerId),
+      mentor: toProfileModel(profile, this.catalog, viewerId),
       score: result.score,
       breakdown: toScoreComponentModels(result.breakdown),
       reasons: [...result.reasons],
@@ -137,20 +168,13 @@ export class MatchingService {
     return profile;
   }
 
-  /** Candidate mentors' rows, without the caller and mentors with no places left. */
-  private async loadMentors(
-    ids: readonly string[],
-    callerId: string,
-  ): Promise<LoadedMentor<ProfileRecord>[]> {
+  /** The profiles of a page of mentors, by user id. */
+  private async profilesOf(ids: readonly string[]): Promise<Map<string, ProfileRecord>> {
+    if (ids.length === 0) return new Map();
     const rows = await this.dataSource.query<ProfileRow[]>(
-      `SELECT ${PROFILE_COLUMNS} FROM profiles
-        WHERE user_id = ANY($1::uuid[]) AND is_mentor AND user_id <> $2
-          AND mentor_active_mentee_count < coalesce(mentor_capacity, ${DEFAULT_MENTOR_CAPACITY})`,
-      [ids, callerId],
+      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = ANY($1::uuid[]) AND is_mentor`,
+      [ids],
     );
-    return rows.map((row) => {
-      const profile = profileFromRow(row);
-      return { mentor: toMatchMentor(profile), row: profile };
-    });
+    return new Map(rows.map((row) => [row.user_id, profileFromRow(row)]));
   }
 }

@@ -6,7 +6,15 @@ export type {
   MentorFacetValues,
   ResolvedMentorFilter,
 } from './mentor-index/mentor-facets.js';
-export { MentorIndexService } from './mentor-index/mentor-index.service.js';
+export { MentorIndexService, type MentorScan } from './mentor-index/mentor-index.service.js';
+export {
+  CAREER_STAGES,
+  GROWTH_AREAS,
+  MENTOR_CARD_SPECIALTIES,
+  TRACKS,
+  type MentorCard,
+  type MentorCards,
+} from './mentor-index/mentor-cards.js';
 export * from './models/profile.models.js';
 export { resolveMentorFilter } from './profiles/mentors.service.js';
 export * from './profiles.module.js';

@@ -52,6 +52,8 @@ const envSchema = z
     GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
     /** JSON of match weights, e.g. {"goals": 40}; parsed by the matching module at start-up. */
     MATCH_WEIGHTS: z.string().optional(),
+    /** `exhaustive` scores every eligible mentor per request: the reference for benchmarks. */
+    MATCH_RETRIEVAL: z.enum(['tiered', 'exhaustive']).default('tiered'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

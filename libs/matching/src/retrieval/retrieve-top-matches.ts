@@ -1,25 +1,73 @@
+import type { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy/reference';
+import { specialtyProximityClass } from '../scoring/criteria/specialty.js';
+import { stageGap } from '../scoring/criteria/stage.js';
+import { trackRelation } from '../scoring/criteria/track.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
 import { DEFAULT_MATCH_WEIGHTS } from '../scoring/match-weights.js';
-import { maxPossibleScore } from '../scoring/retrieval-bound.js';
+import type { MentorPlace } from '../scoring/assessment.js';
+import { boundTenths, maxPossibleScore } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
-import type { SpecialtyProximity } from '../scoring/specialty-graph.js';
+import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
+import { WEEK_SOURCES, WeekHours } from './week-hours.js';
+import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
+import { specialtyTiers } from './specialty-tiers.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
 
 /**
- * One group of candidate mentors, scanned in turn. `specialty` is the best proximity class any
- * mentor not already seen in an earlier tier can have (undefined: no bound), so the scan can stop
- * before a tier whose best possible score is below the k-th score found.
+ * What a candidate is known by without building it: codes per slot into the lists beside them
+ * (the mentor index's cards, read in place).
  */
-export interface CandidateTier {
-  readonly specialty?: SpecialtyProximity;
-  /** The tier's mentors; ids of earlier tiers may repeat (they are skipped). */
-  ids(): readonly string[];
+export interface CandidateFacts {
+  readonly tracks: readonly Track[];
+  readonly track: ArrayLike<number>;
+  readonly stages: readonly CareerStage[];
+  readonly stage: ArrayLike<number>;
+  /** Bit i of a slot's mask: offers `offerAreas[i]`. */
+  readonly offerAreas: readonly GrowthArea[];
+  readonly offers: ArrayLike<number>;
+  /** `specialtiesPerSlot` ids per slot, 0 after the last. */
+  readonly specialties: ArrayLike<number>;
+  readonly specialtiesPerSlot: number;
+  /** Codes of formats, country and region (equal codes, equal values), and what they mean. */
+  readonly formats: ArrayLike<number>;
+  readonly country: ArrayLike<number>;
+  readonly region: ArrayLike<number>;
+  place(slot: number): MentorPlace;
+  readonly capacity: ArrayLike<number>;
+  readonly activeMenteeCount: ArrayLike<number>;
+  /** Per slot, a number that changes whenever the slot's mentor does (0: none). */
+  readonly stamp: ArrayLike<number>;
 }
 
-/** A candidate as loaded: what scoring needs, plus whatever the caller wants back (its row). */
-export interface LoadedMentor<Row> {
-  readonly mentor: MatchMentor;
-  readonly row: Row;
+/** The mentors a retrieval reads from: the mentor index, through a narrow window. */
+export interface CandidatePool {
+  /** Every visited slot is below this. */
+  readonly slotCount: number;
+  readonly facts: CandidateFacts;
+  /**
+   * Visits the candidates whose specialty lineage holds any of `lineageIds` (null: everyone)
+   * and that meet `conditions`, already narrowed by the caller's filter and the hard rules the
+   * index knows. Slots may repeat across calls.
+   */
+  forEachCandidate(
+    lineageIds: readonly number[] | null,
+    conditions: CandidateConditions,
+    visit: (slot: number) => void,
+  ): void;
+  /** The whole mentor, to score exactly. */
+  mentor(slot: number): MatchMentor;
+  userId(slot: number): string;
+}
+
+/**
+ * What every candidate of one pass has: a stage and a track among those listed (when listed),
+ * and every one of `offers`. Derived from the bounds: mentors without them cannot reach the
+ * pass's threshold, so the index leaves them out before anything is read.
+ */
+export interface CandidateConditions {
+  readonly stages?: readonly CareerStage[];
+  readonly tracks?: readonly Track[];
+  readonly offers?: readonly GrowthArea[];
 }
 
 export interface RetrievalOptions extends MatchOptions {
@@ -27,71 +75,366 @@ export interface RetrievalOptions extends MatchOptions {
   readonly limit: number;
   /** Only matches strictly after this one, in listing order. */
   readonly after?: MatchCursor;
-  /** Mentors loaded per call to `load`. */
-  readonly batchSize?: number;
+  /** Score every candidate, with no tiers or bounds: the reference the tiers are held to. */
+  readonly exhaustive?: boolean;
 }
 
-export interface RankedMentor<Row> extends Scored {
+export interface RankedMentor extends Scored {
   readonly mentor: MatchMentor;
-  readonly row: Row;
 }
 
-export interface Retrieval<Row> {
+export interface Retrieval {
   /** The best `limit` eligible mentors after the cursor, best first. */
-  readonly matches: RankedMentor<Row>[];
-  /** Mentors loaded and scored. */
+  readonly matches: RankedMentor[];
+  /** Candidates scored in full. */
   readonly candidatesScored: number;
+  /** Candidates looked at (bounded from their facts, most never scored). */
+  readonly candidatesSeen: number;
   /** Tiers scanned before the bound stopped the scan (or all of them). */
   readonly tiersScanned: number;
+  readonly tiers: number;
 }
 
-const DEFAULT_BATCH = 2_000;
+const NO_BOUND = 1000;
+/** Points the threshold falls between passes over one tier. */
+const PASS_STEP = 6;
+const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
 
 /**
- * The exact top of scoring every eligible candidate: each tier's new mentors are loaded in
- * batches and scored with matchScore (excluded ones drop out), keeping the best `limit` after
- * the cursor in a bounded heap. Before a tier, when the heap is full and no mentor left can
- * reach the k-th score (the tier's bound is strictly lower), the scan stops: an equal bound may
- * still win the id tiebreak, so it is scanned.
+ * The exact top of scoring every eligible candidate, scoring few of them. Tiers by specialty
+ * proximity come first (each tier's best score bounds the rest); within a tier every candidate
+ * gets an upper bound from its facts (specialty, stage gap, track, goals offered: the same
+ * `maxPossibleScore` the tiers use, remembered per combination), and candidates are scored in
+ * full best bound first until the k-th score found beats every bound left. A bound equal to
+ * the k-th score is still scored: it may win the mentor-id tiebreak.
+ *
+ * Holds reusable scratch space: one retrieval at a time, synchronously.
  */
-export async function retrieveTopMatches<Row>(
-  mentee: MatchMentee,
-  tiers: readonly CandidateTier[],
-  load: (ids: readonly string[]) => Promise<readonly LoadedMentor<Row>[]>,
-  options: RetrievalOptions,
-): Promise<Retrieval<Row>> {
-  const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  const top = new TopMatches<RankedMentor<Row>>(options.limit);
-  // Each tier bounds every mentor of the tiers after it too: take the running maximum.
-  const bounds = tiers.map((tier) =>
-    tier.specialty === undefined
-      ? Infinity
-      : maxPossibleScore(mentee, { specialty: tier.specialty }, weights),
-  );
-  for (let t = bounds.length - 2; t >= 0; t -= 1) bounds[t] = Math.max(bounds[t], bounds[t + 1]);
+export class TopMatchRetrieval {
+  private seen = new Uint32Array(0);
+  private generation = 0;
+  private readonly classRank = new Int8Array(1 << 15);
+  private readonly weeks = new WeekHours();
+  private slots = new Int32Array(1024);
+  private bounds = new Int16Array(1024);
 
-  const seen = new Set<string>();
-  let candidatesScored = 0;
-  let tiersScanned = 0;
-  for (const [t, tier] of tiers.entries()) {
-    const worst = top.full ? top.worst : undefined;
-    if (worst && bounds[t] < worst.score) break;
-    if (options.limit <= 0) break;
-    tiersScanned += 1;
-    const fresh = tier.ids().filter((id) => !seen.has(id));
-    for (const id of fresh) seen.add(id);
-    for (let start = 0; start < fresh.length; start += batchSize) {
-      const loaded = await load(fresh.slice(start, start + batchSize));
-      candidatesScored += loaded.length;
-      for (const { mentor, row } of loaded) {
+  retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
+    const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
+    const tiers = options.exhaustive
+      ? [{ specialty: undefined, lineageIds: null }]
+      : specialtyTiers(mentee, options.graph);
+    const top = new TopMatches<RankedMentor>(options.limit);
+    // Each tier bounds every mentor of the tiers after it too: take the running maximum.
+    const tierBounds = tiers.map((tier) =>
+      tier.specialty === undefined
+        ? Infinity
+        : maxPossibleScore(mentee, { specialty: tier.specialty }, weights),
+    );
+    for (let t = tierBounds.length - 2; t >= 0; t -= 1) {
+      tierBounds[t] = Math.max(tierBounds[t], tierBounds[t + 1]);
+    }
+    const boundOf = options.exhaustive
+      ? (): number => NO_BOUND
+      : this.bounder(mentee, pool, options);
+    this.freshSeen(pool.slotCount);
+    const counts = { seen: 0, scored: 0 };
+    let tiersScanned = 0;
+    for (const [t, tier] of tiers.entries()) {
+      if (options.limit <= 0) break;
+      if (top.full && tierBounds[t] < top.worst!.score) break;
+      tiersScanned += 1;
+      // Passes over the tier with falling thresholds: the first visits only mentors whose
+      // stage, track and offers can still reach near the tier's best; each later one lowers the
+      // bar, until the k-th score found is above it (the rest cannot get in) or none is left.
+      for (const optimistic of [tierBounds[t] - PASS_STEP, tierBounds[t] - 3 * PASS_STEP, -1]) {
+        const worst = top.full ? top.worst!.score : -1;
+        const floor = Math.max(optimistic, worst);
+        const conditions = options.exhaustive
+          ? {}
+          : passConditions(mentee, tier.specialty, floor, options, pool.facts);
+        if (conditions) {
+          this.scorePass(mentee, pool, tier.lineageIds, conditions, top, boundOf, options, counts);
+        }
+        // Every mentor not visited yet is below the floor: done once the k-th score reaches it.
+        if (top.full && top.worst!.score >= floor) break;
+      }
+    }
+    return {
+      matches: top.sorted(),
+      candidatesScored: counts.scored,
+      candidatesSeen: counts.seen,
+      tiersScanned,
+      tiers: tiers.length,
+    };
+  }
+
+  /** Visits one pass's candidates, bounds each, and scores them best bound first. */
+  private scorePass(
+    mentee: MatchMentee,
+    pool: CandidatePool,
+    lineageIds: readonly number[] | null,
+    conditions: CandidateConditions,
+    top: TopMatches<RankedMentor>,
+    boundOf: (slot: number, worstTenths: number) => number,
+    options: RetrievalOptions,
+    counts: { seen: number; scored: number },
+  ): void {
+    const seen = this.seen;
+    const generation = this.generation;
+    const worstTenths = top.full ? Math.round(top.worst!.score * 10) : -1;
+    let count = 0;
+    pool.forEachCandidate(lineageIds, conditions, (slot) => {
+      if (seen[slot] === generation) return;
+      seen[slot] = generation;
+      counts.seen += 1;
+      const bound = boundOf(slot, worstTenths);
+      if (bound < worstTenths) return;
+      if (count === this.slots.length) this.widen();
+      this.slots[count] = slot;
+      this.bounds[count] = bound;
+      count += 1;
+    });
+    const { order, starts } = this.byBound(count);
+    for (let level = 0; level <= NO_BOUND; level += 1) {
+      const from = starts[level];
+      const to = starts[level + 1];
+      if (from === to) continue;
+      const bound = NO_BOUND - level;
+      const worst = top.full ? top.worst! : undefined;
+      if (worst && bound < Math.round(worst.score * 10)) break;
+      // At the k-th score itself only a lower mentor id can still get in: in id order, stop
+      // at the first id above the k-th's.
+      const tied = worst !== undefined && bound === Math.round(worst.score * 10);
+      const slots = tied
+        ? this.inIdOrder(order.subarray(from, to), pool)
+        : order.subarray(from, to);
+      for (const slot of slots) {
+        const kth = top.full ? top.worst! : undefined;
+        if (tied && kth && Math.round(kth.score * 10) === bound && pool.userId(slot) > kth.id) {
+          break;
+        }
+        const mentor = pool.mentor(slot);
+        counts.scored += 1;
         const score = matchScore(mentee, mentor, options);
         if (score === null) continue;
         const candidate = { id: mentor.userId, score };
         if (!isAfter(candidate, options.after) || !top.admits(candidate)) continue;
-        top.offer({ ...candidate, mentor, row });
+        top.offer({ ...candidate, mentor });
       }
     }
   }
-  return { matches: top.sorted(), candidatesScored, tiersScanned };
+
+  /**
+   * A candidate's upper bound in tenths of a point, from its facts. Bounds are remembered per
+   * combination of specialty class, stage, track and goals offered (a few thousand at most),
+   * so `maxPossibleScore` runs once per combination met.
+   */
+  private bounder(
+    mentee: MatchMentee,
+    pool: CandidatePool,
+    options: RetrievalOptions,
+  ): (slot: number, worstTenths: number) => number {
+    const facts = pool.facts;
+    const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
+    // Place and load are learnt per candidate, after the cheaper facts: their share of the
+    // bound starts at its most and is swapped for the candidate's own.
+    const unknownPlace = boundTenths('location', mentee, {}, weights);
+    const unknownLoad = boundTenths('load', mentee, {}, weights);
+    const placeTenths = new Map<number, number>();
+    const loadTenths = new Map<number, number>();
+    const referenceDate = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
+    const menteeHours = this.weeks.menteeHours(mentee, referenceDate);
+    const unknownWeek = boundTenths('availability', mentee, {}, weights);
+    const weekTenths = new Map<number, number>();
+    const weeks = this.weeks;
+    const goals = [...new Set(mentee.goals)];
+    const goalBits = goals.map((goal) => {
+      const at = facts.offerAreas.indexOf(goal);
+      return at < 0 ? 0 : 1 << at;
+    });
+    const goalCombinations = 1 << goals.length;
+    const stages = facts.stages.length;
+    const tracks = facts.tracks.length;
+    const memo = new Float64Array(
+      SPECIALTY_PROXIMITIES.length * stages * tracks * goalCombinations,
+    );
+    memo.fill(NaN);
+    const classRank = this.classRank.fill(-1);
+    const perSlot = facts.specialtiesPerSlot;
+    const rankOf = (id: number): number => {
+      let rank = classRank[id];
+      if (rank < 0) {
+        rank = SPECIALTY_PROXIMITIES.indexOf(specialtyProximityClass(options.graph, mentee, [id]));
+        classRank[id] = rank;
+      }
+      return rank;
+    };
+    return (slot, worstTenths) => {
+      let rank = NONE_RANK;
+      for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
+        const id = facts.specialties[i];
+        if (id === 0) break;
+        rank = Math.min(rank, rankOf(id));
+      }
+      const offers = facts.offers[slot];
+      let met = 0;
+      for (let g = 0; g < goalBits.length; g += 1) if ((offers & goalBits[g]) !== 0) met |= 1 << g;
+      const stage = facts.stage[slot];
+      const track = facts.track[slot];
+      const key = ((rank * stages + stage) * tracks + track) * goalCombinations + met;
+      let bound = memo[key];
+      if (Number.isNaN(bound)) {
+        const mentor = { track: facts.tracks[track], careerStage: facts.stages[stage] };
+        bound = Math.round(
+          maxPossibleScore(
+            mentee,
+            {
+              specialty: SPECIALTY_PROXIMITIES[rank],
+              stageGap: stageGap(mentee, mentor as MatchMentor),
+              trackRelation: trackRelation(mentor.track, mentor.careerStage, mentee.track),
+              offers: goals.filter((_, g) => (met & (1 << g)) !== 0),
+            },
+            weights,
+          ) * 10,
+        );
+        memo[key] = bound;
+      }
+      if (bound < worstTenths) return bound;
+      const placeKey =
+        (facts.formats[slot] * 0x10000 + facts.country[slot]) * 0x10000 + facts.region[slot];
+      let place = placeTenths.get(placeKey);
+      if (place === undefined) {
+        place = boundTenths('location', mentee, { place: facts.place(slot) }, weights);
+        placeTenths.set(placeKey, place);
+      }
+      const loadKey = facts.capacity[slot] * 0x10000 + facts.activeMenteeCount[slot];
+      let load = loadTenths.get(loadKey);
+      if (load === undefined) {
+        load = boundTenths(
+          'load',
+          mentee,
+          {
+            load: {
+              capacity: facts.capacity[slot],
+              activeMenteeCount: facts.activeMenteeCount[slot],
+            },
+          },
+          weights,
+        );
+        loadTenths.set(loadKey, load);
+      }
+      bound += place + load - unknownPlace - unknownLoad;
+      if (bound < worstTenths || menteeHours === null) return bound;
+      // Last, the week: at most an hour for each hour of the week both touch.
+      const hours = weeks.sharedHours(slot, pool, menteeHours, referenceDate);
+      const source = weeks.sourceOf(slot);
+      const weekKey = source * 0x10000 + hours;
+      let week = weekTenths.get(weekKey);
+      if (week === undefined) {
+        week = boundTenths(
+          'availability',
+          mentee,
+          { week: { source: WEEK_SOURCES[source], minutesAtMost: hours * 60 } },
+          weights,
+        );
+        weekTenths.set(weekKey, week);
+      }
+      return bound + week - unknownWeek;
+    };
+  }
+
+  /**
+   * The first `count` collected slots grouped by bound, highest first (a counting sort over
+   * tenths of a point): level L (bound NO_BOUND − L) is order[starts[L]] to order[starts[L + 1]].
+   */
+  private byBound(count: number): { order: Int32Array; starts: Int32Array } {
+    const starts = new Int32Array(NO_BOUND + 2);
+    for (let i = 0; i < count; i += 1) starts[NO_BOUND - this.bounds[i] + 1] += 1;
+    for (let level = 1; level < starts.length; level += 1) starts[level] += starts[level - 1];
+    const order = new Int32Array(count);
+    const next = starts.slice();
+    for (let i = 0; i < count; i += 1) order[next[NO_BOUND - this.bounds[i]]++] = this.slots[i];
+    return { order, starts };
+  }
+
+  private inIdOrder(slots: Int32Array, pool: CandidatePool): number[] {
+    return [...slots]
+      .map((slot) => ({ slot, id: pool.userId(slot) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map(({ slot }) => slot);
+  }
+
+  private freshSeen(slotCount: number): Uint32Array {
+    if (this.seen.length < slotCount) {
+      this.seen = new Uint32Array(Math.max(slotCount, this.seen.length * 2));
+      this.generation = 0;
+    }
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+    return this.seen;
+  }
+
+  private widen(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    slots.set(this.slots);
+    this.slots = slots;
+    const bounds = new Int16Array(this.bounds.length * 2);
+    bounds.set(this.bounds);
+    this.bounds = bounds;
+  }
+}
+
+/**
+ * Conditions a candidate of this specialty class needs to reach `threshold`, from the same
+ * bounds as everything else: stages and tracks whose best combination reaches it, and each goal
+ * without which the bound falls below it. Null when no candidate can.
+ */
+function passConditions(
+  mentee: MatchMentee,
+  specialty: SpecialtyProximity | undefined,
+  threshold: number,
+  options: RetrievalOptions,
+  facts: CandidateFacts,
+): CandidateConditions | null {
+  if (threshold < 0) return {};
+  const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
+  const stages = new Set<CareerStage>();
+  const tracks = new Set<Track>();
+  for (const track of facts.tracks) {
+    for (const careerStage of facts.stages) {
+      const gap = stageGap(mentee, { careerStage } as MatchMentor);
+      if (gap < 0) continue;
+      const bound = maxPossibleScore(
+        mentee,
+        {
+          specialty,
+          stageGap: gap,
+          trackRelation: trackRelation(track, careerStage, mentee.track),
+        },
+        weights,
+      );
+      if (bound >= threshold) {
+        stages.add(careerStage);
+        tracks.add(track);
+      }
+    }
+  }
+  if (stages.size === 0) return null;
+  const goals = [...new Set(mentee.goals)];
+  const offers = goals.filter(
+    (goal) =>
+      maxPossibleScore(
+        mentee,
+        { specialty, offers: goals.filter((other) => other !== goal) },
+        weights,
+      ) < threshold,
+  );
+  return {
+    ...(stages.size < facts.stages.length ? { stages: [...stages] } : {}),
+    ...(tracks.size < facts.tracks.length ? { tracks: [...tracks] } : {}),
+    ...(offers.length > 0 ? { offers } : {}),
+  };
 }

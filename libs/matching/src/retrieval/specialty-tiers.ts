@@ -55,10 +55,25 @@ export function specialtyTiers(mentee: MatchMentee, graph: SpecialtyGraph): Spec
   const nearby = [...ids];
   for (const id of sameTrack) ids.add(id);
   return [
-    { specialty: 'SAME', lineageIds: same },
-    { specialty: 'PARENT_OR_CHILD', lineageIds: parentOrChild },
-    { specialty: 'NEARBY', lineageIds: nearby },
-    { specialty: 'SAME_TRACK', lineageIds: [...ids] },
+    { specialty: 'SAME', lineageIds: covering(graph, same) },
+    { specialty: 'PARENT_OR_CHILD', lineageIds: covering(graph, parentOrChild) },
+    { specialty: 'NEARBY', lineageIds: covering(graph, nearby) },
+    { specialty: 'SAME_TRACK', lineageIds: covering(graph, [...ids]) },
     { specialty: 'NONE', lineageIds: null },
   ];
+}
+
+/**
+ * The same mentors with fewer ids: an id whose ancestor is listed adds nobody, since a lineage
+ * holding the id holds the ancestor too. (A track's hundred specialties come down to its roots.)
+ */
+function covering(graph: SpecialtyGraph, ids: readonly number[]): number[] {
+  const listed = new Set(ids);
+  return ids.filter((id) => {
+    for (let parent = graph.node(id)?.parentId; parent != null;) {
+      if (listed.has(parent)) return false;
+      parent = graph.node(parent)?.parentId;
+    }
+    return true;
+  });
 }

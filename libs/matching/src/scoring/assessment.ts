@@ -1,3 +1,4 @@
+import type { GrowthArea } from '@preceptor/taxonomy/reference';
 import type { MatchMentee, MatchMentor } from './match-profiles.js';
 import type { SpecialtyGraph, SpecialtyProximity } from './specialty-graph.js';
 
@@ -42,7 +43,21 @@ export interface TierFacts {
   /** Mentor level minus mentee level (negative: the tier is excluded). */
   readonly stageGap?: number;
   readonly trackRelation?: TrackRelation;
+  /** What the candidates offer (one candidate's list: a tier of one). */
+  readonly offers?: readonly GrowthArea[];
+  /** Where and how one candidate meets. */
+  readonly place?: MentorPlace;
+  /** One candidate's places, taken and in all. */
+  readonly load?: MentorLoad;
+  /**
+   * Where one candidate's week comes from (null: it says nothing), and at most how many minutes
+   * a week it shares with the mentee's (known only when the mentee's week is).
+   */
+  readonly week?: { readonly source: 'windows' | 'shift' | null; readonly minutesAtMost: number };
 }
+
+export type MentorPlace = Pick<MatchMentor, 'meetingFormats' | 'country' | 'region'>;
+export type MentorLoad = Pick<MatchMentor, 'capacity' | 'activeMenteeCount'>;
 
 export function assessment(
   value: number,

@@ -65,6 +65,6 @@ export interface MatchMentee extends MatchPerson {
 }
 
 /** Formats someone will use: an empty list stands for both. */
-export function formatsOf(person: MatchPerson): readonly MeetingFormat[] {
+export function formatsOf(person: Pick<MatchPerson, 'meetingFormats'>): readonly MeetingFormat[] {
   return person.meetingFormats.length === 0 ? MEETING_FORMATS : person.meetingFormats;
 }

@@ -7,10 +7,18 @@ import { scoreMatch } from './score-match.js';
 import { aMentee, aMentor, graph, weekly } from './testing/match-people.js';
 import { RandomPeople } from './testing/random-people.js';
 
-const FACT_KEYS = ['specialty', 'stageGap', 'trackRelation'] as const;
+const FACT_KEYS = [
+  'specialty',
+  'stageGap',
+  'trackRelation',
+  'offers',
+  'place',
+  'load',
+  'week',
+] as const;
 
 /** Every subset of a pair's facts: what coarser tiers holding this mentor might know. */
-function subsetsOf(facts: Required<TierFacts>): TierFacts[] {
+function subsetsOf(facts: TierFacts): TierFacts[] {
   return Array.from({ length: 1 << FACT_KEYS.length }, (_, mask) =>
     Object.fromEntries(
       FACT_KEYS.filter((_, bit) => mask & (1 << bit)).map((key) => [key, facts[key]]),
@@ -51,7 +59,12 @@ describe('retrieval bound', () => {
       specialties: ['emergency-nursing'],
       availability: weekly('weekdays', '18:00', '20:00'),
     });
-    const facts: TierFacts = { specialty: 'SAME', stageGap: 1, trackRelation: 'SAME' };
+    const facts: TierFacts = {
+      specialty: 'SAME',
+      stageGap: 1,
+      trackRelation: 'SAME',
+      offers: [GrowthArea.NETWORKING],
+    };
     expect(maxPossibleScore(mentee, facts)).toBe(100);
     const mentor = aMentor({
       careerStage: CareerStage.EARLY_CAREER,
@@ -59,7 +72,12 @@ describe('retrieval bound', () => {
       specialties: ['emergency-nursing'],
       availability: weekly('weekdays', '18:00', '20:00'),
     });
-    expect(tierFactsOf(mentee, mentor, graph)).toEqual(facts);
+    expect(tierFactsOf(mentee, mentor, graph)).toEqual({
+      ...facts,
+      place: mentor,
+      load: mentor,
+      week: { source: 'windows', minutesAtMost: 600 },
+    });
   });
 
   it('tightens with each fact a tier knows', () => {
@@ -75,6 +93,10 @@ describe('retrieval bound', () => {
     expect(
       maxPossibleScore(mentee, { specialty: 'NONE', trackRelation: 'UNRELATED', stageGap: 0 }),
     ).toBe(56);
+    // Not offering the only goal loses the whole goals weight.
+    expect(maxPossibleScore(mentee, { offers: [GrowthArea.TECHNOLOGY] })).toBe(70);
+    // One place of four left loses three quarters of load's 5.
+    expect(maxPossibleScore(mentee, { load: { capacity: 4, activeMenteeCount: 3 } })).toBe(96.3);
   });
 
   it('uses what the mentee alone rules out', () => {

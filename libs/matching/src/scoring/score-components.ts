@@ -1,8 +1,8 @@
 import type { Assessment, MatchPair, TierFacts } from './assessment.js';
 import { assessAvailability, availabilityUpperBound } from './criteria/availability.js';
 import { assessGoals, goalsUpperBound } from './criteria/goals.js';
-import { assessLoad } from './criteria/load.js';
-import { assessLocation } from './criteria/location.js';
+import { assessLoad, loadUpperBound } from './criteria/load.js';
+import { assessLocation, locationUpperBound } from './criteria/location.js';
 import { assessSpecialty, specialtyUpperBound } from './criteria/specialty.js';
 import { assessStage, stageUpperBound } from './criteria/stage.js';
 import { assessTrack, trackUpperBound } from './criteria/track.js';
@@ -18,8 +18,6 @@ export interface ScoreComponentDefinition {
   /** The most `assess` can return for this mentee and any candidate the facts describe. */
   readonly upperBound: (mentee: MatchMentee, facts: TierFacts) => number;
 }
-
-const unbounded = (): number => 1;
 
 /**
  * Every score component, declared once: weights, breakdown order, configuration keys, retrieval
@@ -72,14 +70,14 @@ export const SCORE_COMPONENTS = [
     defaultWeight: 8,
     why: 'Virtual meetings work anywhere, so distance only separates pairs who would meet in person only.',
     assess: assessLocation,
-    upperBound: unbounded,
+    upperBound: locationUpperBound,
   },
   {
     criterion: 'load',
     defaultWeight: 5,
     why: 'A small boost for lightly loaded mentors spreads mentees out and leaves each mentor time to commit.',
     assess: assessLoad,
-    upperBound: unbounded,
+    upperBound: loadUpperBound,
   },
 ] as const satisfies readonly ScoreComponentDefinition[];
 

@@ -64,6 +64,12 @@ function row(person: Person): IndexedMentorRow {
     full_name: 'Jordan Lee',
     headline: null,
     bio: null,
+    specialty_ids: array(person.specialty),
+    time_zone: 'America/New_York',
+    shift_pattern: null,
+    availability: [],
+    mentor_capacity: null,
+    mentor_active_mentee_count: 0,
   };
 }
 

@@ -7,6 +7,7 @@
  * `profiles` column holds it, whether that column is an array, and which filter values ask for it.
  */
 import type { MentorFilter } from '../dto/mentors.args.js';
+import { MENTOR_CARD_COLUMNS, type MentorCardRow } from './mentor-cards.js';
 import { plainArrayElements } from '../profiles/pg-array-text.js';
 import type { FacetGroups } from './mentor-index.js';
 import { documentWords } from './words.js';
@@ -70,17 +71,21 @@ export function facetKey(facet: MentorFacet, value: FacetValue): string {
   return key;
 }
 
-/** What the index reads of each mentor: the sort key, every facet column and the text. */
+/**
+ * What the index reads of each mentor: the sort key, every facet column, the text and what
+ * ranking reads besides the facets (its card).
+ */
 export const INDEXED_MENTOR_SELECT = `SELECT user_id, created_at::text AS created_at, is_mentor,
   ${FACETS.map(([name, facet]) => `${facet.column}::text AS ${name}`).join(', ')},
-  ${TEXT_COLUMNS.join(', ')} FROM profiles`;
+  ${TEXT_COLUMNS.join(', ')}, ${MENTOR_CARD_COLUMNS} FROM profiles`;
 
 export type IndexedMentorRow = {
   user_id: string;
   created_at: string;
   is_mentor: boolean;
 } & Record<MentorFacet, string | null> &
-  Record<(typeof TEXT_COLUMNS)[number], string | null>;
+  Record<(typeof TEXT_COLUMNS)[number], string | null> &
+  MentorCardRow;
 
 /** A mentor's facet keys, as the index files them. */
 export function mentorFacetKeys(row: IndexedMentorRow): string[] {

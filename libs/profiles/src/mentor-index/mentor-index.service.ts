@@ -30,6 +30,7 @@ import {
   type MentorFacetValues,
   type ResolvedMentorFilter,
 } from './mentor-facets.js';
+import type { MentorCard, MentorCards } from './mentor-cards.js';
 import {
   MentorIndex,
   timestampMicros,
@@ -51,7 +52,26 @@ function indexedMentor(row: IndexedMentorRow): IndexedMentor {
     time: timestampMicros(row.created_at),
     keys: mentorFacetKeys(row),
     words: mentorWords(row),
+    card: row,
   };
+}
+
+/**
+ * One synchronous look at the index for a caller that ranks mentors itself: which mentors match
+ * a filter and extra conditions, and what their cards say.
+ */
+export interface MentorScan {
+  /** Every visited slot is below this. */
+  readonly slotCount: number;
+  readonly cards: MentorCards;
+  /** Visits the slots of mentors matching the filter (its text included) and each of `also`. */
+  forEachMatching(
+    request: ResolvedMentorFilter,
+    also: readonly MentorFacetValues[],
+    visit: (slot: number) => void,
+  ): void;
+  card(slot: number): MentorCard;
+  userIdOf(slot: number): string;
 }
 
 /**
@@ -121,14 +141,23 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
   }
 
   /**
-   * Every mentor matching a filter (its text included) and each of `also` (extra conditions,
-   * ANDed; an empty list of values matches nobody): user ids in no particular order, for
-   * callers that rank mentors themselves.
+   * Runs `work` over the current index, synchronously, so a reload swapped in meanwhile cannot
+   * change what it reads. Extra conditions are ANDed with the filter; an empty list of values
+   * matches nobody.
    */
-  matchingIds(request: ResolvedMentorFilter, ...also: readonly MentorFacetValues[]): string[] {
-    const groups = [...mentorFacetGroups(request), ...also.flatMap(facetValueGroups)];
-    if (groups.some((group) => group.length === 0)) return [];
-    return this.index.matchingIds(groups, searchWords(request.filter?.text ?? ''));
+  scan<T>(work: (scan: MentorScan) => T): T {
+    const index = this.index;
+    return work({
+      slotCount: index.slotCount,
+      cards: index.cards,
+      forEachMatching: (request, also, visit) => {
+        const groups = [...mentorFacetGroups(request), ...also.flatMap(facetValueGroups)];
+        if (groups.some((group) => group.length === 0)) return;
+        index.forEachMatching(groups, searchWords(request.filter?.text ?? ''), visit);
+      },
+      card: (slot) => index.card(slot),
+      userIdOf: (slot) => index.userIdOf(slot),
+    });
   }
 
   /**

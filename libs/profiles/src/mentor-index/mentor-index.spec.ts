@@ -225,8 +225,13 @@ describe('MentorIndex', () => {
   });
 });
 
-describe('MentorIndex.matchingIds', () => {
+describe('MentorIndex.forEachMatching', () => {
   const sorted = (ids: string[]): string[] => [...ids].sort();
+  const matchingIds = (index: MentorIndex, groups: FacetGroups, text?: string[]): string[] => {
+    const ids: string[] = [];
+    index.forEachMatching(groups, text, (slot) => ids.push(index.userIdOf(slot)));
+    return ids;
+  };
 
   it('returns every live match of the groups, with the same semantics as query', () => {
     const index = new MentorIndex();
@@ -244,7 +249,7 @@ describe('MentorIndex.matchingIds', () => {
     ];
     for (const group of groups) {
       const page = index.query(group, undefined, 1000);
-      const ids = index.matchingIds(group);
+      const ids = matchingIds(index, group);
       expect(ids).toHaveLength(page.total);
       expect(sorted(ids)).toEqual(sorted(page.userIds));
     }
@@ -255,6 +260,6 @@ describe('MentorIndex.matchingIds', () => {
     index.add({ ...mentor(1, [nurse]), words: ['icu', 'charge'] });
     index.add({ ...mentor(2, [nurse]), words: ['oncology'] });
     index.add({ ...mentor(3, [physician]), words: ['icu'] });
-    expect(index.matchingIds([[nurse]], ['ic'])).toEqual([mentor(1, []).userId]);
+    expect(matchingIds(index, [[nurse]], ['ic'])).toEqual([mentor(1, []).userId]);
   });
 });

@@ -10,6 +10,7 @@
 
 import { SlotIds, uuidWords } from './slot-ids.js';
 import { countBits, widened } from './bitmaps.js';
+import { MentorCards, type MentorCard, type MentorCardRow } from './mentor-cards.js';
 import { TextPostings } from './text-postings.js';
 
 /** created_at in microseconds since the epoch, then user_id: the keyset order of mentors. */
@@ -23,6 +24,8 @@ export interface IndexedMentor extends SortKey {
   keys: readonly string[];
   /** The words of name, headline and bio (see words.ts). */
   words?: readonly string[];
+  /** What ranking reads of this mentor (see mentor-cards.ts). */
+  card?: MentorCardRow;
 }
 
 /** Filter groups: a mentor matches when, for every group, it has at least one of its keys. */
@@ -96,6 +99,8 @@ export class MentorIndex {
   private textScratch = new Uint32Array(INITIAL_SLOTS / 32);
   private readonly text = new TextPostings(INITIAL_SLOTS);
   private readonly keyId = new Uint32Array(4);
+  /** Per slot, what ranking reads (read through `card` and the scan methods). */
+  readonly cards = new MentorCards(INITIAL_SLOTS);
 
   get count(): number {
     return this.size;
@@ -126,6 +131,7 @@ export class MentorIndex {
     this.unordered = true;
     this.text.set(slot, mentor.words ?? [], fresh);
     this.setFacets(slot, mentor.keys);
+    if (mentor.card) this.cards.set(slot, mentor.card);
   }
 
   /** Adds a mentor or replaces its facets. */
@@ -149,6 +155,7 @@ export class MentorIndex {
     }
     if (this.text.overridden > MAX_TEXT_OVERRIDES) this.text.compact();
     this.setFacets(slot, mentor.keys);
+    if (mentor.card) this.cards.set(slot, mentor.card);
   }
 
   /** Folds edited words back into the word lists now, forgetting words nobody uses. */
@@ -169,7 +176,8 @@ export class MentorIndex {
       this.order.byteLength +
       this.scratch.byteLength * 3 +
       this.ids.bytes +
-      this.text.bytes;
+      this.text.bytes +
+      this.cards.bytes;
     for (const facet of this.facets.values()) total += facet.bits.byteLength;
     return total;
   }
@@ -186,6 +194,7 @@ export class MentorIndex {
     this.alive[slot >>> 5] &= ~(1 << (slot & 31));
     this.ids.release(slot);
     this.text.forget(slot);
+    this.cards.clear(slot);
     this.freeSlots.push(slot);
     if (this.text.overridden > MAX_TEXT_OVERRIDES) this.text.compact();
     return true;
@@ -215,23 +224,40 @@ export class MentorIndex {
   }
 
   /**
-   * Every mentor matching `groups` (and the text prefixes, when given), in no particular order:
-   * for callers that rank candidates themselves (matching scores each one).
+   * Visits every mentor's slot matching `groups` (and the text prefixes, when given), in slot
+   * order: for callers that rank candidates themselves from their cards (matching). `visit`
+   * must not query the index.
    */
-  matchingIds(groups: FacetGroups, text?: TextPrefixes): string[] {
+  forEachMatching(
+    groups: FacetGroups,
+    text: TextPrefixes | undefined,
+    visit: (slot: number) => void,
+  ): void {
     const found = this.match(groups, text);
-    if (!found || found.total === 0) return [];
+    if (!found || found.total === 0) return;
     const { matches, words } = found;
-    const ids: string[] = [];
     for (let i = 0; i < words; i += 1) {
       let word = matches[i];
       while (word !== 0) {
         const bit = 31 - Math.clz32(word);
         word ^= 1 << bit;
-        ids.push(this.ids.idOf(i * 32 + bit));
+        visit(i * 32 + bit);
       }
     }
-    return ids;
+  }
+
+  /** Slots handed out so far: every slot a scan visits is below this. */
+  get slotCount(): number {
+    return this.highWater;
+  }
+
+  userIdOf(slot: number): string {
+    return this.ids.idOf(slot);
+  }
+
+  /** A live slot's card, as a plain object. */
+  card(slot: number): MentorCard {
+    return this.cards.card(slot, this.ids.idOf(slot));
   }
 
   /**
@@ -458,6 +484,7 @@ export class MentorIndex {
     this.unionScratch = new Uint32Array(capacity / 32);
     this.textScratch = new Uint32Array(capacity / 32);
     this.text.grow(capacity);
+    this.cards.grow(capacity);
     this.ids.grow(capacity, this.order.subarray(0, this.size));
     this.capacity = capacity;
   }

@@ -1,4 +1,4 @@
-import { assessment, type Assessment, type MatchPair } from '../assessment.js';
+import { assessment, type Assessment, type MatchPair, type TierFacts } from '../assessment.js';
 import type { MatchMentee, MatchPerson, ShiftPattern } from '../match-profiles.js';
 import {
   clockDistanceMinutes,
@@ -58,12 +58,35 @@ const SHIFT_WORDS: Readonly<Record<ShiftPattern, readonly [theirs: string, yours
   ROTATING: ['Works rotating shifts', 'you work rotating shifts'],
 };
 
+/** Windows the person gave, or a guess from their shift pattern. */
+export type WeekSource = 'windows' | 'shift';
+
 interface Week {
   /** UTC intervals. */
   utc: WeekInterval[];
-  /** Windows the person gave, or a guess from their shift pattern. */
-  source: 'windows' | 'shift';
+  source: WeekSource;
   shift: ShiftPattern | null;
+}
+
+/** Someone's week in UTC at `referenceDate`, or null when it says nothing (or the zone is unknown). */
+export function utcWeek(person: MatchPerson, referenceDate: Date): Week | null {
+  return weekOf(person, utcOffsetMinutes(person.timeZone, referenceDate));
+}
+
+/** The value of `minutes` shared a week, given where each side's week comes from. */
+function overlapValue(minutes: number, menteeSource: WeekSource, mentorSource: WeekSource): number {
+  const fill = Math.min(1, minutes / TARGET_OVERLAP_MINUTES);
+  return menteeSource === 'windows' && mentorSource === 'windows'
+    ? fill
+    : // At least one side is a guess from a shift pattern: move only partway from neutral.
+      AVAILABILITY_UNKNOWN_VALUE + SHIFT_ESTIMATE_SPAN * (fill - 0.5);
+}
+
+function weekSourceOf(person: MatchPerson): WeekSource | null {
+  if (localWeek(person.availability).length > 0) return 'windows';
+  return person.shiftPattern !== null && SHIFT_FREE_TIME[person.shiftPattern] !== null
+    ? 'shift'
+    : null;
 }
 
 function weekOf(person: MatchPerson, offset: number | null): Week | null {
@@ -116,8 +139,9 @@ export function assessAvailability({ mentee, mentor, referenceDate }: MatchPair)
   const minutes = totalMinutes(shared);
   const fill = Math.min(1, minutes / TARGET_OVERLAP_MINUTES);
 
+  const value = overlapValue(minutes, menteeWeek.source, mentorWeek.source);
   if (menteeWeek.source === 'windows' && mentorWeek.source === 'windows') {
-    return assessment(fill, () => {
+    return assessment(value, () => {
       const detail = `${formatDuration(minutes)} a week in common`;
       if (minutes === 0) {
         return {
@@ -134,8 +158,7 @@ export function assessAvailability({ mentee, mentor, referenceDate }: MatchPair)
     });
   }
 
-  // At least one side is a guess from a shift pattern: move only partway from neutral.
-  return assessment(AVAILABILITY_UNKNOWN_VALUE + SHIFT_ESTIMATE_SPAN * (fill - 0.5), () => ({
+  return assessment(value, () => ({
     caveats: [
       ...distance(),
       ...(fill < 1 ? [shiftCaveat(menteeWeek, mentorWeek, menteeOffset)] : []),
@@ -157,10 +180,15 @@ function shiftCaveat(menteeWeek: Week, mentorWeek: Week, menteeOffset: number): 
   return `${theirs}; ${yours}`;
 }
 
-export function availabilityUpperBound(mentee: MatchMentee): number {
+/**
+ * Up to 1 when the mentee has a week; with the candidate's week source and at most how many
+ * minutes it shares with the mentee's, exactly what that overlap would score at most.
+ */
+export function availabilityUpperBound(mentee: MatchMentee, facts: TierFacts): number {
   // Without the mentee's own week (windows or a telling shift pattern) the value is neutral.
-  const hasWeek =
-    localWeek(mentee.availability).length > 0 ||
-    (mentee.shiftPattern !== null && SHIFT_FREE_TIME[mentee.shiftPattern] !== null);
-  return hasWeek ? 1 : AVAILABILITY_UNKNOWN_VALUE;
+  const menteeSource = weekSourceOf(mentee);
+  if (menteeSource === null) return AVAILABILITY_UNKNOWN_VALUE;
+  if (facts.week === undefined) return 1;
+  if (facts.week.source === null) return AVAILABILITY_UNKNOWN_VALUE;
+  return overlapValue(facts.week.minutesAtMost, menteeSource, facts.week.source);
 }

@@ -1,5 +1,5 @@
 import { GROWTH_AREA_INFO, type GrowthArea } from '@preceptor/taxonomy/reference';
-import { assessment, type Assessment, type MatchPair } from '../assessment.js';
+import { assessment, type Assessment, type MatchPair, type TierFacts } from '../assessment.js';
 import type { MatchMentee } from '../match-profiles.js';
 import { countWord, midSentence, rankWord } from '../wording.js';
 
@@ -31,15 +31,8 @@ export function assessGoals({ mentee, mentor }: MatchPair): Assessment {
       detail: `0 of ${n} goals offered`,
     }));
   }
-  let earned = 0;
-  const met: number[] = [];
-  goals.forEach((goal, index) => {
-    if (mentor.offers.includes(goal)) {
-      earned += n - index;
-      met.push(index);
-    }
-  });
-  return assessment(earned / ((n * (n + 1)) / 2), () => ({
+  const { value, met } = goalsMet(goals, mentor.offers);
+  return assessment(value, () => ({
     reasons: met.length === 0 ? [] : [goalsSentence(goals, met)],
     caveats: met[0] === 0 ? [] : [`Does not offer ${areaName(goals[0])}, your top goal`],
     detail: `${met.length} of ${n} goals offered`,
@@ -58,6 +51,24 @@ function goalsSentence(goals: readonly GrowthArea[], met: readonly number[]): st
   return `Offers ${how}: ${which.join(', ')}`;
 }
 
-export function goalsUpperBound(mentee: MatchMentee): number {
-  return mentee.goals.length === 0 ? GOALS_UNKNOWN_VALUE : 1;
+export function goalsUpperBound(mentee: MatchMentee, facts: TierFacts): number {
+  if (mentee.goals.length === 0) return GOALS_UNKNOWN_VALUE;
+  return facts.offers === undefined ? 1 : goalsMet(rankedGoals(mentee), facts.offers).value;
+}
+
+/** The share of the ranked goals `offers` meets (top goal counting most), and which ones. */
+function goalsMet(
+  goals: readonly GrowthArea[],
+  offers: readonly GrowthArea[],
+): { value: number; met: number[] } {
+  const n = goals.length;
+  let earned = 0;
+  const met: number[] = [];
+  goals.forEach((goal, index) => {
+    if (offers.includes(goal)) {
+      earned += n - index;
+      met.push(index);
+    }
+  });
+  return { value: earned / ((n * (n + 1)) / 2), met };
 }

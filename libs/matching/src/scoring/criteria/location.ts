@@ -1,5 +1,11 @@
-import { assessment, type Assessment, type MatchPair } from '../assessment.js';
-import { formatsOf, type MatchPerson } from '../match-profiles.js';
+import {
+  assessment,
+  type Assessment,
+  type MatchPair,
+  type MentorPlace,
+  type TierFacts,
+} from '../assessment.js';
+import { formatsOf, type MatchMentee } from '../match-profiles.js';
 
 /** In person only, same country but another region: a trip, not a commute. */
 export const SAME_COUNTRY_VALUE = 0.5;
@@ -8,7 +14,7 @@ function same(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a.trim().toUpperCase() === b.trim().toUpperCase();
 }
 
-function sameRegion(a: MatchPerson, b: MatchPerson): boolean {
+function sameRegion(a: MentorPlace, b: MentorPlace): boolean {
   return same(a.country, b.country) && same(a.region, b.region);
 }
 
@@ -17,6 +23,15 @@ function sameRegion(a: MatchPerson, b: MatchPerson): boolean {
  * decides: same region, then same country. (No format in common is a hard rule, not a score.)
  */
 export function assessLocation({ mentee, mentor }: MatchPair): Assessment {
+  return locationFit(mentee, mentor);
+}
+
+/** A candidate whose place is known scores exactly what assessLocation gives; else up to 1. */
+export function locationUpperBound(mentee: MatchMentee, facts: TierFacts): number {
+  return facts.place === undefined ? 1 : locationFit(mentee, facts.place).value;
+}
+
+function locationFit(mentee: MatchMentee, mentor: MentorPlace): Assessment {
   const theirs = formatsOf(mentor);
   const common = formatsOf(mentee).filter((format) => theirs.includes(format));
   const nearby = sameRegion(mentee, mentor);
