@@ -69,9 +69,10 @@ describe('the query cost limit (default configuration)', () => {
       },
     );
 
-    it('a burst of them in milliseconds each, without the heap growing', async () => {
+    // Refused while validating (the code says so): nothing was resolved or allocated for the
+    // answer. How fast that is belongs in a benchmark, not in a timed assertion here.
+    it('a burst of them, each refused while validating, without the heap growing', async () => {
       const heapBefore = process.memoryUsage().heapUsed;
-      const latencies: number[] = [];
       for (let round = 0; round < 10; round++) {
         await Promise.all(
           Array.from({ length: 10 }, async (_, i) => {
@@ -80,17 +81,11 @@ describe('the query cost limit (default configuration)', () => {
               '{ specialties',
               `{ r${round}q${i}: __typename specialties`,
             );
-            const started = performance.now();
-            const result = await api.gql.request(query);
-            latencies.push(performance.now() - started);
-            expectCostRefusal(result);
+            expectCostRefusal(await api.gql.request(query));
           }),
         );
       }
-      latencies.sort((a, b) => a - b);
-      // Answered one by one, each would take over a minute and hold millions of objects.
-      expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(250);
-      expect(latencies.at(-1)).toBeLessThan(2_000);
+      // Answered, each would hold millions of objects.
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
     });
   });
