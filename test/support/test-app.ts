@@ -20,6 +20,11 @@ export interface TestApp {
 export interface TestAppOptions {
   /** How the API reaches its database (e.g. through a PgProxy); the test's `sql` goes direct. */
   connectVia?: (databaseUrl: string) => string;
+  /**
+   * Another app's database (`TestApp.databaseUrl`), to run a second API process on it; the
+   * database then stays when this app closes. By default each app gets a database of its own.
+   */
+  databaseUrl?: string;
 }
 
 /**
@@ -30,7 +35,9 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
     // TEST_LOG_LEVEL=error npm test shows the server's own logs when debugging a failure.
@@ -42,7 +49,13 @@ export async function startTestApp(
     AUTH_RATE_LIMIT: '0',
     ...env,
   });
-  const app = await createApp();
+  let app: NestExpressApplication;
+  try {
+    app = await createApp();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   let client: pg.Client | undefined;

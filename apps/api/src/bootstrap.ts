@@ -10,7 +10,6 @@ import {
   jsonBody,
   PinoLoggerService,
   ROOT_LOGGER,
-  trustProxySetting,
 } from '@preceptor/core';
 import { SEED_PASSWORD, seedEmail } from '@preceptor/seed';
 import type { Logger } from 'pino';
@@ -54,6 +53,9 @@ export async function createApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bufferLogs: true,
     bodyParser: false,
+    // A start-up failure (a bad variable, an unreachable database) is thrown to the caller, which
+    // says what went wrong (main.ts) or asserts on it (tests), instead of process.abort().
+    abortOnError: false,
   });
   const env = app.get<AppEnv>(APP_ENV);
   const logger = app.get<Logger>(ROOT_LOGGER);
@@ -61,7 +63,8 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.use(createHttpLogger(logger));
   app.use(...jsonBody(logger));
   app.useGlobalPipes(createValidationPipe());
-  app.set('trust proxy', trustProxySetting(env.TRUST_PROXY));
+  // Validated in env.ts: a hop count or the proxies' addresses, never "trust anyone".
+  app.set('trust proxy', env.TRUST_PROXY);
   app.disable('x-powered-by');
   // GraphQL answers are POST responses no client revalidates: hashing each body for an ETag is
   // work for nobody. (Static IDE assets set their own.)

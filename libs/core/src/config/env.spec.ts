@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InvalidEnvironmentError, parseEnv, trustProxySetting } from './env.js';
+import { InvalidEnvironmentError, parseEnv, readTrustProxy } from './env.js';
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -19,6 +19,7 @@ describe('parseEnv', () => {
       PORT: 3000,
       AUTH_RATE_LIMIT: 5,
       SESSION_CACHE_TTL_MS: 30_000,
+      TRUST_PROXY: 0,
       GRAPHQL_MAX_COST: 30_000,
       GRAPHIQL: true,
       SEED_DEMO: true,
@@ -111,13 +112,30 @@ describe('parseEnv', () => {
   });
 });
 
-describe('trustProxySetting', () => {
+describe('TRUST_PROXY', () => {
   it.each([
-    ['false', false],
-    ['true', true],
+    ['false', 0],
+    ['0', 0],
     ['2', 2],
+    [' 1 ', 1],
     ['10.0.0.0/8, 192.168.1.1', ['10.0.0.0/8', '192.168.1.1']],
+    ['loopback,fd00::/8,2001:db8::1', ['loopback', 'fd00::/8', '2001:db8::1']],
   ])('reads %s', (value, expected) => {
-    expect(trustProxySetting(value)).toEqual(expected);
+    expect(readTrustProxy(value)).toEqual({ setting: expected });
+    expect(parseEnv({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
   });
+
+  it('refuses true, which would believe any X-Forwarded-For, naming the value', () => {
+    expect(problemsOf({ TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(/^TRUST_PROXY is "true", which would believe any X-Forwarded-For/),
+    ]);
+  });
+
+  it.each(['yes', '10.0.0.0/33', '10.0.0.0/8/1', 'proxy.internal', '1, 2', '-1', '10.0.0.0/x'])(
+    'refuses %s, quoting the bad entry',
+    (value) => {
+      const [problem] = problemsOf({ TRUST_PROXY: value });
+      expect(problem).toMatch(/^TRUST_PROXY has ".+", which is not a hop count, an IP address/);
+    },
+  );
 });

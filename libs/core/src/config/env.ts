@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanString = z
@@ -35,7 +36,17 @@ const envSchema = z
     SESSION_CACHE_TTL_MS: nonNegativeInt.max(300_000).default(30_000),
     AUTH_RATE_LIMIT: nonNegativeInt.default(5),
     AUTH_IP_RATE_LIMIT: nonNegativeInt.default(100),
-    TRUST_PROXY: z.string().default('false'),
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value, ctx) => {
+        const read = readTrustProxy(value);
+        if ('problem' in read) {
+          ctx.addIssue({ code: 'custom', message: read.problem });
+          return z.NEVER;
+        }
+        return read.setting;
+      }),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     GRAPHIQL: booleanString.optional(),
@@ -128,10 +139,48 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   };
 }
 
-/** Express `trust proxy` setting from TRUST_PROXY: false, true, a hop count, or addresses/subnets. */
-export function trustProxySetting(value: string): boolean | number | string[] {
-  if (value === 'false' || value === '0' || value === '') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((part) => part.trim());
+/** What Express's `trust proxy` may be set to: a hop count, or addresses and subnets. */
+export type TrustProxySetting = number | string[];
+
+// proxy-addr's names for well-known ranges (127.0.0.1/8 and ::1; 169.254.0.0/16 and fe80::/10;
+// 10/8, 172.16/12, 192.168/16 and fc00::/7): subnets like any other, written by name.
+const NAMED_SUBNETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (NAMED_SUBNETS.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Reads TRUST_PROXY: `false` or `0` (the default: X-Forwarded-For is ignored), a hop count (how
+ * many proxies of ours stand in front of the API), or a comma-separated list of the proxies'
+ * addresses and subnets. Anything else is refused with a sentence saying why; `true` first of all
+ * ("believe any X-Forwarded-For"), which lets every client pick its own address, and with it a
+ * fresh per-IP rate-limit budget for each attempt.
+ */
+export function readTrustProxy(
+  value: string,
+): { setting: TrustProxySetting } | { problem: string } {
+  const trimmed = value.trim();
+  if (trimmed === 'false') return { setting: 0 };
+  if (/^\d+$/.test(trimmed)) return { setting: Number(trimmed) };
+  if (trimmed === 'true') {
+    return {
+      problem:
+        'is "true", which would believe any X-Forwarded-For a client sends: give the number of proxies in front of the API (e.g. 1) or their addresses/subnets (e.g. 10.0.0.0/8)',
+    };
+  }
+  const entries = trimmed.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
+  if (bad.length > 0) {
+    return {
+      problem: `has ${bad.map((entry) => `"${entry}"`).join(', ')}, which is not a hop count, an IP address or a subnet (CIDR): give e.g. 1, or 10.0.0.0/8, 192.168.1.10`,
+    };
+  }
+  return { setting: entries };
 }
