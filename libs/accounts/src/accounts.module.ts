@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthRateLimitGuard } from './auth/auth-rate-limit.guard.js';
+import { AuthRateLimits } from './auth/auth-rate-limits.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { JwtStrategy } from './auth/jwt.strategy.js';
@@ -26,6 +27,7 @@ export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity]
     AuthService,
     AuthResolver,
     AuthRateLimitGuard,
+    AuthRateLimits,
     JwtStrategy,
     MeResolver,
     PasswordHasher,

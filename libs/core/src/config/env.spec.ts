@@ -18,6 +18,8 @@ describe('parseEnv', () => {
       NODE_ENV: 'development',
       PORT: 3000,
       AUTH_RATE_LIMIT: 5,
+      AUTH_RATE_LIMIT_HOURLY: 30,
+      AUTH_IP_RATE_LIMIT_HOURLY: 1000,
       SESSION_CACHE_TTL_MS: 30_000,
       TRUST_PROXY: 0,
       GRAPHQL_MAX_COST: 30_000,

@@ -36,6 +36,10 @@ const envSchema = z
     SESSION_CACHE_TTL_MS: nonNegativeInt.max(300_000).default(30_000),
     AUTH_RATE_LIMIT: nonNegativeInt.default(5),
     AUTH_IP_RATE_LIMIT: nonNegativeInt.default(100),
+    // ASVS 4.0.3 V2.2.1 allows at most 100 failed attempts an hour on one account; every attempt
+    // counts here, so 30 leaves room for real people and stops a guessing run far sooner.
+    AUTH_RATE_LIMIT_HOURLY: nonNegativeInt.default(30),
+    AUTH_IP_RATE_LIMIT_HOURLY: nonNegativeInt.default(1000),
     TRUST_PROXY: z
       .string()
       .default('false')
