@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { aSignUp, LOG_IN, SIGN_UP, signUp } from '../support/accounts.js';
+import { aSignUp, CHANGE_PASSWORD, LOG_IN, SIGN_UP, signUp } from '../support/accounts.js';
 import { onlyError, type GraphqlResponse } from '../support/graphql-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -84,6 +84,22 @@ describe('auth rate limits (AUTH_RATE_LIMIT=3 per account, AUTH_IP_RATE_LIMIT=6 
         { headers: { 'x-forwarded-for': anIp() } },
       ),
     );
+  });
+
+  it('limits password changes per account like log-ins, even with the right current password', async () => {
+    const account = await signUp(api.gql, {}, { headers: { 'x-forwarded-for': anIp() } });
+    const change = (current: string) =>
+      api.gql.request(
+        CHANGE_PASSWORD,
+        { current, next: 'a brand new passphrase for night shifts' },
+        { token: account.accessToken, headers: { 'x-forwarded-for': anIp() } },
+      );
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(onlyError(await change('not my password at all')).extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
+    }
+    expectRateLimited(await change(account.input.password));
   });
 
   it('lets many simultaneous attempts through no more than the limit', async () => {

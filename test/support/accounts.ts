@@ -24,6 +24,18 @@ export const LOG_IN = `mutation LogIn($input: LogInInput!) { logIn(input: $input
 export const REFRESH = `mutation Refresh($token: String!) { refreshSession(refreshToken: $token) { ${AUTH_PAYLOAD_FIELDS} } }`;
 export const LOG_OUT = `mutation LogOut($token: String!) { logOut(refreshToken: $token) }`;
 export const ME = `query Me { me { id email fullName roles createdAt } }`;
+export const CHANGE_PASSWORD = `mutation ChangePassword($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }`;
+export const LOG_OUT_EVERYWHERE = `mutation { logOutEverywhere }`;
+export const MY_SESSIONS = `query { mySessions { id createdAt lastUsedAt expiresAt userAgent current } }`;
+
+export interface SessionResult {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
 
 /** Sign-up input unique to this call. */
 export function aSignUp(overrides: Partial<SignUpVariables> = {}): SignUpVariables {
@@ -45,4 +57,24 @@ export async function signUp(
   const input = aSignUp(overrides);
   const data = await gql.ok<{ signUp: AuthPayloadResult }>(SIGN_UP, { input }, options);
   return { ...data.signUp, input };
+}
+
+/** Signs in once more as an existing account: a new session. */
+export async function logIn(
+  gql: GraphqlClient,
+  credentials: { email: string; password: string },
+  options?: RequestOptions,
+): Promise<AuthPayloadResult> {
+  const data = await gql.ok<{ logIn: AuthPayloadResult }>(
+    LOG_IN,
+    { input: { email: credentials.email, password: credentials.password } },
+    options,
+  );
+  return data.logIn;
+}
+
+/** The session id an access token carries. */
+export function sessionIdOf(accessToken: string): string {
+  const payload = accessToken.split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sid: string }).sid;
 }

@@ -1,4 +1,5 @@
 import { ApiErrorCode, assertNever, DomainError } from '@preceptor/core';
+import { SessionEndReason, type SessionTimeout } from './sessions/session-end-reason.js';
 
 export enum AccountsErrorReason {
   EMAIL_TAKEN = 'EMAIL_TAKEN',
@@ -9,8 +10,21 @@ export enum AccountsErrorReason {
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
   INVALID_ACCESS_TOKEN = 'INVALID_ACCESS_TOKEN',
   SESSION_ENDED = 'SESSION_ENDED',
+  SESSION_EXPIRED = 'SESSION_EXPIRED',
+  WRONG_CURRENT_PASSWORD = 'WRONG_CURRENT_PASSWORD',
+  PASSWORD_UNCHANGED = 'PASSWORD_UNCHANGED',
   MISSING_ROLE = 'MISSING_ROLE',
 }
+
+/** What a person is told when a session they hold was ended, by why it ended. */
+const ENDED_SESSION_MESSAGES: Partial<Record<SessionEndReason, string>> = {
+  [SessionEndReason.PASSWORD_CHANGED]:
+    'This session was ended because the account’s password was changed. Sign in again with the new password.',
+  [SessionEndReason.LOGGED_OUT_EVERYWHERE]:
+    'This session was ended when the account logged out everywhere. Sign in again.',
+  [SessionEndReason.SESSION_LIMIT]:
+    'This session was ended because the account signed in on more devices than allowed at once (the least recently used session ends first). Sign in again.',
+};
 
 export class AccountsError extends DomainError<AccountsErrorReason> {
   get apiCode(): ApiErrorCode {
@@ -19,12 +33,15 @@ export class AccountsError extends DomainError<AccountsErrorReason> {
         return ApiErrorCode.CONFLICT;
       case AccountsErrorReason.WEAK_PASSWORD:
       case AccountsErrorReason.ROLE_NOT_ALLOWED:
+      case AccountsErrorReason.WRONG_CURRENT_PASSWORD:
+      case AccountsErrorReason.PASSWORD_UNCHANGED:
         return ApiErrorCode.BAD_USER_INPUT;
       case AccountsErrorReason.INVALID_CREDENTIALS:
       case AccountsErrorReason.INVALID_REFRESH_TOKEN:
       case AccountsErrorReason.REFRESH_TOKEN_REUSED:
       case AccountsErrorReason.INVALID_ACCESS_TOKEN:
       case AccountsErrorReason.SESSION_ENDED:
+      case AccountsErrorReason.SESSION_EXPIRED:
         return ApiErrorCode.UNAUTHENTICATED;
       case AccountsErrorReason.MISSING_ROLE:
         return ApiErrorCode.FORBIDDEN;
@@ -41,10 +58,27 @@ export class AccountsError extends DomainError<AccountsErrorReason> {
     );
   }
 
-  static weakPassword(message: string): AccountsError {
-    return new AccountsError(AccountsErrorReason.WEAK_PASSWORD, `password: ${message}`, {
-      field: 'password',
+  static weakPassword(message: string, field = 'password'): AccountsError {
+    return new AccountsError(AccountsErrorReason.WEAK_PASSWORD, `${field}: ${message}`, {
+      field,
     });
+  }
+
+  /** BAD_USER_INPUT rather than UNAUTHENTICATED: the session is fine, a form field is wrong. */
+  static wrongCurrentPassword(): AccountsError {
+    return new AccountsError(
+      AccountsErrorReason.WRONG_CURRENT_PASSWORD,
+      'currentPassword: this is not your current password.',
+      { field: 'currentPassword' },
+    );
+  }
+
+  static passwordUnchanged(): AccountsError {
+    return new AccountsError(
+      AccountsErrorReason.PASSWORD_UNCHANGED,
+      'newPassword: must differ from your current password.',
+      { field: 'newPassword' },
+    );
   }
 
   static roleNotAllowed(role: string): AccountsError {
@@ -84,11 +118,20 @@ export class AccountsError extends DomainError<AccountsErrorReason> {
     );
   }
 
-  static sessionEnded(): AccountsError {
+  static sessionEnded(why?: SessionEndReason | null): AccountsError {
     return new AccountsError(
       AccountsErrorReason.SESSION_ENDED,
-      'This session has ended. Sign in again.',
+      (why && ENDED_SESSION_MESSAGES[why]) ?? 'This session has ended. Sign in again.',
     );
+  }
+
+  /** `limit` is the configured timeout as a person reads it ("30 minutes"). */
+  static sessionExpired(timeout: SessionTimeout, limit: string): AccountsError {
+    const message =
+      timeout === SessionEndReason.IDLE_TIMEOUT
+        ? `This session ended after ${limit} without use. Sign in again.`
+        : `This session ended ${limit} after signing in, the longest a session lasts. Sign in again.`;
+    return new AccountsError(AccountsErrorReason.SESSION_EXPIRED, message, { timeout });
   }
 
   static missingRole(roles: readonly string[]): AccountsError {

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_ENV, type AppEnv } from '@preceptor/core';
 import { AccessGuard } from './auth/access.guard.js';
 import { AuthRateLimitGuard } from './auth/auth-rate-limit.guard.js';
 import { AuthRateLimits } from './auth/auth-rate-limits.js';
@@ -12,7 +13,9 @@ import { JwtStrategy } from './auth/jwt.strategy.js';
 import { PasswordHasher } from './password/password-hasher.service.js';
 import { ActiveSessionCache } from './sessions/active-session-cache.js';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
+import { SessionLifetime } from './sessions/session-lifetime.js';
 import { SessionEntity } from './sessions/session.entity.js';
+import { SessionsResolver } from './sessions/sessions.resolver.js';
 import { SessionsService } from './sessions/sessions.service.js';
 import { MeResolver } from './users/me.resolver.js';
 import { UserEntity } from './users/user.entity.js';
@@ -31,7 +34,13 @@ export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity]
     JwtStrategy,
     MeResolver,
     PasswordHasher,
+    SessionsResolver,
     SessionsService,
+    {
+      provide: SessionLifetime,
+      inject: [APP_ENV],
+      useFactory: (env: AppEnv) => new SessionLifetime(env),
+    },
     UsersService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -58,7 +58,7 @@ class SharedBudget {
 }
 
 /**
- * Sign-up and log-in attempts, limited per account and per client IP, per
+ * Sign-up, log-in and password-change attempts, limited per account and per client IP, per
  * minute and per hour (AUTH_RATE_LIMIT, AUTH_RATE_LIMIT_HOURLY, AUTH_IP_RATE_LIMIT,
  * AUTH_IP_RATE_LIMIT_HOURLY; 0 turns one off, AUTH_RATE_LIMIT=0 all). Every attempt counts,
  * refused ones included, so a guessing run is slowed whether or not it succeeds.

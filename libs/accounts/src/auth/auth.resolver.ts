@@ -1,12 +1,15 @@
 import { UseGuards } from '@nestjs/common';
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Public, type GraphqlContext } from '@preceptor/core';
+import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Authenticated, Public, type GraphqlContext } from '@preceptor/core';
+import { ChangePasswordArgs } from '../dto/change-password.args.js';
 import { LogInInput } from '../dto/log-in.input.js';
 import { RefreshTokenArgs } from '../dto/refresh-token.args.js';
 import { SignUpInput } from '../dto/sign-up.input.js';
 import { AuthPayload } from '../models/auth-payload.model.js';
 import { AuthRateLimitGuard } from './auth-rate-limit.guard.js';
+import type { AuthUser } from './auth-user.js';
 import { AuthService } from './auth.service.js';
+import { CurrentUser } from './current-user.decorator.js';
 
 function userAgent(context: GraphqlContext): string | null {
   return context.req.get('user-agent') ?? null;
@@ -38,7 +41,8 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Exchange a refresh token (once) for new credentials in the same session.',
+    description:
+      'Exchange a refresh token (once) for new credentials in the same session; UNAUTHENTICATED with reason SESSION_EXPIRED once the session has timed out.',
   })
   refreshSession(@Args() { refreshToken }: RefreshTokenArgs): Promise<AuthPayload> {
     return this.auth.refreshSession(refreshToken);
@@ -50,5 +54,18 @@ export class AuthResolver {
   })
   logOut(@Args() { refreshToken }: RefreshTokenArgs): Promise<boolean> {
     return this.auth.logOut(refreshToken);
+  }
+
+  @Authenticated()
+  @UseGuards(AuthRateLimitGuard)
+  @Mutation(() => Int, {
+    description:
+      'Change your password (same rules as at sign-up) and end all your other sessions; this one stays. Returns how many ended.',
+  })
+  changePassword(
+    @Args() { currentPassword, newPassword }: ChangePasswordArgs,
+    @CurrentUser() caller: AuthUser,
+  ): Promise<number> {
+    return this.auth.changePassword(caller, currentPassword, newPassword);
   }
 }

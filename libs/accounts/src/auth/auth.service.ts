@@ -11,10 +11,11 @@ import type { AuthPayload } from '../models/auth-payload.model.js';
 import { isCommonPassword } from '../password/common-passwords.js';
 import { PasswordHasher } from '../password/password-hasher.service.js';
 import { passwordProblem } from '../password/password-policy.js';
+import { SessionEndReason } from '../sessions/session-end-reason.js';
 import { SessionsService, type IssuedRefreshToken } from '../sessions/sessions.service.js';
 import { SELF_SERVICE_ROLES } from '../users/role.enum.js';
 import { UserEntity } from '../users/user.entity.js';
-import type { AccessTokenClaims } from './auth-user.js';
+import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy.js';
 
 @Injectable()
@@ -69,7 +70,50 @@ export class AuthService {
     const issued = await runTransaction(this.dataSource, (manager) =>
       this.sessions.start(manager, user.id, userAgent),
     );
+    this.sessions.forget(issued.endedSessionIds);
     return this.payload(user, issued);
+  }
+
+  /**
+   * Replaces the caller's password (same policy as at sign-up) after checking the current one,
+   * and ends every other session of theirs; the caller's own stays. Returns how many ended.
+   */
+  async changePassword(
+    caller: AuthUser,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<number> {
+    const users = this.dataSource.getRepository(UserEntity);
+    const user = await users.findOneOrFail({ where: { id: caller.id } });
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw AccountsError.wrongCurrentPassword();
+    }
+    if (newPassword === currentPassword) throw AccountsError.passwordUnchanged();
+    const problem = passwordProblem(newPassword, user, isCommonPassword);
+    if (problem) throw AccountsError.weakPassword(problem, 'newPassword');
+    const passwordHash = await this.hasher.hash(newPassword);
+
+    const ended = await runTransaction(this.dataSource, async (manager) => {
+      // The account row is locked: of two changes at once, the second waits, then finds the
+      // password it checked replaced (its current password is no longer current).
+      const locked = await manager.findOneOrFail(UserEntity, {
+        where: { id: caller.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (locked.passwordHash !== user.passwordHash) throw AccountsError.wrongCurrentPassword();
+      if (!(await this.sessions.isOpen(manager, caller.sessionId))) {
+        throw AccountsError.sessionEnded();
+      }
+      await manager.update(UserEntity, { id: caller.id }, { passwordHash });
+      return this.sessions.endOpenSessions(
+        manager,
+        caller.id,
+        caller.sessionId,
+        SessionEndReason.PASSWORD_CHANGED,
+      );
+    });
+    this.sessions.forget(ended);
+    return ended.length;
   }
 
   async refreshSession(refreshToken: string): Promise<AuthPayload> {

@@ -3,7 +3,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { APP_ENV, type AppEnv } from '@preceptor/core';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AccountsError } from '../accounts.errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import type { AccessTokenClaims, AuthUser } from './auth-user.js';
 
@@ -11,8 +10,9 @@ export const JWT_ISSUER = 'preceptor';
 export const JWT_AUDIENCE = 'preceptor-api';
 
 /**
- * Verifies the access token, then checks its session is still open, so signing out takes
- * effect at once rather than when the token expires (one primary-key lookup per request).
+ * Verifies the access token, then checks its session is still open (not ended, not timed out),
+ * so signing out takes effect at once rather than when the token expires (from memory, or one
+ * primary-key lookup).
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -33,9 +33,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
+  /** Throws SESSION_ENDED or SESSION_EXPIRED once the session is over, token or no token. */
   async validate(claims: AccessTokenClaims): Promise<AuthUser> {
     const user = await this.sessions.activeSessionUser(claims.sid, claims.sub);
-    if (!user) throw AccountsError.sessionEnded();
     return { id: user.id, roles: user.roles, sessionId: claims.sid };
   }
 }

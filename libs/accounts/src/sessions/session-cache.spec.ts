@@ -37,6 +37,21 @@ describe('SessionCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('lets an entry go when its session times out, before the TTL', () => {
+    const { cache, advance } = cacheAt(1_000);
+    cache.put('s1', mentee, cache.currentGeneration, 300);
+    advance(299);
+    expect(cache.get('s1', 'user-1')).toEqual(mentee);
+    advance(1);
+    expect(cache.get('s1', 'user-1')).toBeUndefined();
+  });
+
+  it('stores nothing for a session with no time left', () => {
+    const { cache } = cacheAt();
+    cache.put('s1', mentee, cache.currentGeneration, 0);
+    expect(cache.size).toBe(0);
+  });
+
   it('forgets an ended session and keeps the others', () => {
     const { cache } = cacheAt();
     cache.put('s1', mentee, cache.currentGeneration);

@@ -14,7 +14,9 @@ interface Entry extends CachedSession {
  * bookkeeping; `ActiveSessionCache` connects it to the change feed that keeps it honest.
  *
  * An entry goes when its session ends or its user changes (`forget`, `clear`), when it is
- * older than the TTL, and all entries go while the cache is disabled (the feed is down). A
+ * older than the TTL or than what the session had left before timing out (`put`'s `maxAgeMs`:
+ * timeouts send no notification), and all entries go while the cache is disabled (the feed is
+ * down). A
  * lookup that started before an invalidation is never stored after it: `put` takes the
  * generation read before the lookup and drops the result if anything was invalidated since.
  */
@@ -52,14 +54,18 @@ export class SessionCache {
     return entry.userId === userId ? { userId: entry.userId, roles: entry.roles } : undefined;
   }
 
-  put(sessionId: string, session: CachedSession, generation: number): void {
-    if (!this.on || this.ttlMs === 0 || generation !== this.generation) return;
+  /** `maxAgeMs`: how long the session stays open if nothing else happens to it. */
+  put(sessionId: string, session: CachedSession, generation: number, maxAgeMs = Infinity): void {
+    if (!this.on || this.ttlMs === 0 || generation !== this.generation || maxAgeMs <= 0) return;
     if (this.entries.size >= this.maxEntries && !this.entries.has(sessionId)) {
       // The oldest entry first (insertion order): the TTL renews them soon enough.
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(sessionId, { ...session, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(sessionId, {
+      ...session,
+      expiresAt: this.now() + Math.min(this.ttlMs, maxAgeMs),
+    });
   }
 
   forget(sessionId: string): void {

@@ -1,11 +1,7 @@
 import { BaseEntity } from '@preceptor/core';
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
-
-export enum SessionEndReason {
-  LOGGED_OUT = 'LOGGED_OUT',
-  REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
-}
+import { SessionEndReason } from './session-end-reason.js';
 
 /** One signed-in device: the family of refresh tokens issued since one sign-in. */
 @Entity('sessions')
@@ -26,4 +22,11 @@ export class SessionEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   userAgent: string | null;
+
+  /**
+   * When the session was last used (a refresh, or a request with its access token), to within
+   * a minute or so: the idle timeout counts from here.
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  lastUsedAt: Date;
 }

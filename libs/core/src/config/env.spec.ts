@@ -21,6 +21,8 @@ describe('parseEnv', () => {
       AUTH_RATE_LIMIT_HOURLY: 30,
       AUTH_IP_RATE_LIMIT_HOURLY: 1000,
       SESSION_CACHE_TTL_MS: 30_000,
+      SESSION_ABSOLUTE_TIMEOUT_SECONDS: 43_200,
+      SESSION_IDLE_TIMEOUT_SECONDS: 1_800,
       TRUST_PROXY: 0,
       GRAPHQL_MAX_COST: 30_000,
       GRAPHIQL: true,
@@ -140,4 +142,23 @@ describe('TRUST_PROXY', () => {
       expect(problem).toMatch(/^TRUST_PROXY has ".+", which is not a hop count, an IP address/);
     },
   );
+});
+
+describe('session timeouts', () => {
+  it('refuses REFRESH_TTL_DAYS, naming what replaced it', () => {
+    expect(problemsOf({ REFRESH_TTL_DAYS: '30' })).toEqual([
+      expect.stringMatching(
+        /^REFRESH_TTL_DAYS is no longer read: .*SESSION_ABSOLUTE_TIMEOUT_SECONDS/,
+      ),
+    ]);
+  });
+
+  it('keeps every session under 30 days', () => {
+    expect(problemsOf({ SESSION_ABSOLUTE_TIMEOUT_SECONDS: String(31 * 86_400) })).toEqual([
+      expect.stringMatching(/^SESSION_ABSOLUTE_TIMEOUT_SECONDS /),
+    ]);
+    expect(problemsOf({ SESSION_IDLE_TIMEOUT_SECONDS: '0' })).toEqual([
+      expect.stringMatching(/^SESSION_IDLE_TIMEOUT_SECONDS /),
+    ]);
+  });
 });

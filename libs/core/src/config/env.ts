@@ -8,6 +8,9 @@ const booleanString = z
 
 const nonNegativeInt = z.coerce.number().int().min(0);
 
+/** 30 days: ASVS 4.0.3 V3.3.2's bound at level 1, the longest any session may last. */
+const MAX_SESSION_SECONDS = 30 * 24 * 60 * 60;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,7 +35,22 @@ const envSchema = z
     SEED_DEMO: booleanString.optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
-    REFRESH_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    // OWASP ASVS 4.0.3 V3.3.2, level 2: sign in again after 12 hours, or after 30 minutes unused.
+    // Both are checked on every refresh and every access-token session check.
+    SESSION_ABSOLUTE_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SESSION_SECONDS)
+      .default(12 * 60 * 60),
+    SESSION_IDLE_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SESSION_SECONDS)
+      .default(30 * 60),
+    /** Replaced by SESSION_ABSOLUTE_TIMEOUT_SECONDS; set, it stops the process (see below). */
+    REFRESH_TTL_DAYS: z.string().optional(),
     SESSION_CACHE_TTL_MS: nonNegativeInt.max(300_000).default(30_000),
     AUTH_RATE_LIMIT: nonNegativeInt.default(5),
     AUTH_IP_RATE_LIMIT: nonNegativeInt.default(100),
@@ -71,6 +89,14 @@ const envSchema = z
     MATCH_RETRIEVAL: z.enum(['tiered', 'exhaustive']).default('tiered'),
   })
   .superRefine((env, ctx) => {
+    if (env.REFRESH_TTL_DAYS !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REFRESH_TTL_DAYS'],
+        message:
+          'is no longer read: a session now lasts SESSION_ABSOLUTE_TIMEOUT_SECONDS (default 43200, 12 hours) and ends sooner after SESSION_IDLE_TIMEOUT_SECONDS unused (default 1800); remove it',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET) {
       ctx.addIssue({
@@ -105,7 +131,10 @@ const envSchema = z
 type ParsedEnv = z.infer<typeof envSchema>;
 
 /** Validated configuration; secrets missing in development are generated per process. */
-export type AppEnv = Omit<ParsedEnv, 'JWT_SECRET' | 'GRAPHIQL' | 'SEED_DEMO'> & {
+export type AppEnv = Omit<
+  ParsedEnv,
+  'JWT_SECRET' | 'GRAPHIQL' | 'SEED_DEMO' | 'REFRESH_TTL_DAYS'
+> & {
   JWT_SECRET: string;
   GRAPHIQL: boolean;
   SEED_DEMO: boolean;
@@ -131,7 +160,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`),
     );
   }
-  const env = result.data;
+  const { REFRESH_TTL_DAYS: _replaced, ...env } = result.data;
   const isProduction = env.NODE_ENV === 'production';
   return {
     ...env,

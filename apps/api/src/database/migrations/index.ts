@@ -1,3 +1,4 @@
+import { SessionTimeouts1796410000000 } from './1796410000000-SessionTimeouts.js';
 import { AuthRateLimits1796400000000 } from './1796400000000-AuthRateLimits.js';
 import { OneMentorSearchEngine1796200000000 } from './1796200000000-OneMentorSearchEngine.js';
 import { RegionCodes1796100000000 } from './1796100000000-RegionCodes.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   RegionCodes1796100000000,
   OneMentorSearchEngine1796200000000,
   AuthRateLimits1796400000000,
+  SessionTimeouts1796410000000,
 ];
