@@ -1,3 +1,4 @@
+import { Events1796500000000 } from './1796500000000-Events.js';
 import { OneMentorSearchEngine1796200000000 } from './1796200000000-OneMentorSearchEngine.js';
 import { RegionCodes1796100000000 } from './1796100000000-RegionCodes.js';
 import { MentorTextChangeNotifications1796000000000 } from './1796000000000-MentorTextChangeNotifications.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   MentorTextChangeNotifications1796000000000,
   RegionCodes1796100000000,
   OneMentorSearchEngine1796200000000,
+  Events1796500000000,
 ];
