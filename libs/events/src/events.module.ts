@@ -8,12 +8,13 @@ import { EventViews } from './event-views.service.js';
 import { EventsResolver } from './events.resolver.js';
 import { EventsService } from './events.service.js';
 import './graphql/enums.js';
+import { RsvpsService } from './rsvps.service.js';
 
 export const EVENTS_ENTITIES = [EventEntity, EventCreditEntity, RsvpEntity];
 
 /** Professional events: listing, browsing and RSVPs that never overbook. */
 @Module({
   imports: [TaxonomyModule, TypeOrmModule.forFeature(EVENTS_ENTITIES)],
-  providers: [EventViews, EventsService, EventsResolver],
+  providers: [EventViews, EventsService, RsvpsService, EventsResolver],
 })
 export class EventsModule {}

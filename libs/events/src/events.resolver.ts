@@ -1,14 +1,33 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Role, type AuthUser } from '@preceptor/accounts';
-import { Authenticated, Public } from '@preceptor/core';
+import { Authenticated, ListSize, Public } from '@preceptor/core';
 import { CreateEventInput, UpdateEventInput } from './dto/event.input.js';
-import { CancelEventArgs, EventArgs } from './dto/events.args.js';
+import {
+  CancelEventArgs,
+  EVENTS_PAGE_DEFAULT,
+  EVENTS_PAGE_MAX,
+  EventArgs,
+  EventPageArgs,
+  RsvpArgs,
+} from './dto/events.args.js';
 import { EventsService } from './events.service.js';
-import { EventModel } from './models/event.models.js';
+import { EventModel, RsvpConnection, RsvpModel } from './models/event.models.js';
+import { RsvpsService } from './rsvps.service.js';
+
+/** A page of RSVPs is as long as `first` (query cost, see ListSize). */
+const PAGE_SIZE = {
+  max: EVENTS_PAGE_MAX,
+  slicingArgument: 'first',
+  whenAbsent: EVENTS_PAGE_DEFAULT,
+  sizedFields: ['edges'],
+};
 
 @Resolver()
 export class EventsResolver {
-  constructor(private readonly organizing: EventsService) {}
+  constructor(
+    private readonly organizing: EventsService,
+    private readonly rsvps: RsvpsService,
+  ) {}
 
   @Public()
   @Query(() => EventModel, {
@@ -58,5 +77,29 @@ export class EventsResolver {
     @CurrentUser() caller: AuthUser,
   ): Promise<EventModel> {
     return this.organizing.cancel(caller, id, reason ?? null);
+  }
+
+  @Authenticated()
+  @Mutation(() => RsvpModel, {
+    description:
+      'Take a seat, or a place on the waitlist when it is full. Asking again returns the same RSVP.',
+  })
+  rsvp(@Args() { eventId }: RsvpArgs, @CurrentUser() caller: AuthUser): Promise<RsvpModel> {
+    return this.rsvps.rsvp(caller, eventId);
+  }
+
+  @Authenticated()
+  @Mutation(() => RsvpModel, {
+    description: 'Give your seat or waitlist place back; the first person waiting gets the seat.',
+  })
+  cancelRsvp(@Args() { eventId }: RsvpArgs, @CurrentUser() caller: AuthUser): Promise<RsvpModel> {
+    return this.rsvps.cancelRsvp(caller, eventId);
+  }
+
+  @Authenticated()
+  @ListSize(PAGE_SIZE)
+  @Query(() => RsvpConnection, { description: 'Your RSVPs, by the event’s start.' })
+  myRsvps(@Args() args: EventPageArgs, @CurrentUser() caller: AuthUser): Promise<RsvpConnection> {
+    return this.rsvps.myRsvps(caller, args);
   }
 }
