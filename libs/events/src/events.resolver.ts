@@ -1,6 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Role, type AuthUser } from '@preceptor/accounts';
-import { Authenticated, ListSize, Public } from '@preceptor/core';
+import { Authenticated, ListSize, Public, selectsField } from '@preceptor/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CreateEventInput, UpdateEventInput } from './dto/event.input.js';
 import {
   CancelEventArgs,
@@ -8,13 +9,15 @@ import {
   EVENTS_PAGE_MAX,
   EventArgs,
   EventPageArgs,
+  EventsArgs,
   RsvpArgs,
 } from './dto/events.args.js';
+import { EventSearchService } from './event-search.service.js';
 import { EventsService } from './events.service.js';
-import { EventModel, RsvpConnection, RsvpModel } from './models/event.models.js';
+import { EventConnection, EventModel, RsvpConnection, RsvpModel } from './models/event.models.js';
 import { RsvpsService } from './rsvps.service.js';
 
-/** A page of RSVPs is as long as `first` (query cost, see ListSize). */
+/** A page of events or RSVPs is as long as `first` (query cost, see ListSize). */
 const PAGE_SIZE = {
   max: EVENTS_PAGE_MAX,
   slicingArgument: 'first',
@@ -26,8 +29,23 @@ const PAGE_SIZE = {
 export class EventsResolver {
   constructor(
     private readonly organizing: EventsService,
+    private readonly search: EventSearchService,
     private readonly rsvps: RsvpsService,
   ) {}
+
+  @Public()
+  @ListSize(PAGE_SIZE)
+  @Query(() => EventConnection, {
+    description:
+      'Published events by start time; without a date range, those not yet started. No sign-in needed.',
+  })
+  events(
+    @Args() args: EventsArgs,
+    @CurrentUser() caller: AuthUser | undefined,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EventConnection> {
+    return this.search.events(args, caller, { withTotal: selectsField(info, 'totalCount') });
+  }
 
   @Public()
   @Query(() => EventModel, {
