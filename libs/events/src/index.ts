@@ -1,6 +1,7 @@
 export * from './entities/event-credit.entity.js';
 export * from './entities/event.entity.js';
 export * from './entities/rsvp.entity.js';
+export * from './event-bulk.js';
 export * from './event-enums.js';
 export * from './event-limits.js';
 export * from './events.errors.js';
