@@ -6,6 +6,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { appDataSourceOptions } from '../../apps/api/src/database/data-source.js';
 import {
+  DEMO_EVENTS,
   DEMO_SEED,
   DemoSeedService,
   SEED_PASSWORD,
@@ -346,28 +347,56 @@ describe('demo seeding at start-up', () => {
     ).onApplicationBootstrap();
   const users = async (): Promise<number> =>
     Number((await dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM users'))[0].n);
+  const upcomingEvents = async (): Promise<number> =>
+    Number(
+      (
+        await dataSource.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM events WHERE status = 'PUBLISHED' AND starts_at > now()`,
+        )
+      )[0].n,
+    );
 
   it('stays away when SEED_DEMO is off', async () => {
     await boot('false');
     expect(await users()).toBe(0);
   });
 
-  it('seeds the demo people into an empty database, once, and logs how to log in', async () => {
+  it('seeds the demo people and events into an empty database, once, and logs how to log in', async () => {
     const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const people = DEMO_SEED.mentors + DEMO_SEED.mentees + DEMO_EVENTS.organizers;
     try {
       await boot('true');
-      expect(await users()).toBe(DEMO_SEED.mentors + DEMO_SEED.mentees);
+      expect(await users()).toBe(people);
+      expect(await upcomingEvents()).toBe(DEMO_EVENTS.events);
       await boot('true');
-      expect(await users()).toBe(DEMO_SEED.mentors + DEMO_SEED.mentees);
+      expect(await users()).toBe(people);
+      expect(await upcomingEvents()).toBe(DEMO_EVENTS.events);
       expect(log).toHaveBeenCalledTimes(1);
       expect(log.mock.calls[0][0]).toEqual(
         expect.stringMatching(
-          /mentor-0000001@seed\.preceptor\.example.*mentee-0000001@seed\.preceptor\.example.*"preceptor-demo-password"/,
+          /60 demo events.*mentor-0000001@seed\.preceptor\.example.*mentee-0000001@seed\.preceptor\.example.*organizer-0000001@seed\.preceptor\.example \(an organizer\).*"preceptor-demo-password"/,
         ),
       );
     } finally {
       log.mockRestore();
     }
+  });
+
+  it('makes the demo events varied: every format, several tracks, credit of many types, some nearly full', async () => {
+    const [row] = await dataSource.query<
+      { formats: number; tracks: number; credit_types: number; nearly_full: number; free: number }[]
+    >(
+      `SELECT (SELECT count(DISTINCT format)::int FROM events) AS formats,
+              (SELECT count(DISTINCT t)::int FROM events, unnest(tracks) t) AS tracks,
+              (SELECT count(DISTINCT type)::int FROM event_credits) AS credit_types,
+              (SELECT count(*)::int FROM events WHERE capacity - going_count <= 2) AS nearly_full,
+              (SELECT count(*)::int FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_credits c WHERE c.event_id = e.id)) AS free`,
+    );
+    expect(row.formats).toBe(3);
+    expect(row.tracks).toBeGreaterThanOrEqual(6);
+    expect(row.credit_types).toBeGreaterThanOrEqual(3);
+    expect(row.nearly_full).toBeGreaterThanOrEqual(DEMO_EVENTS.nearlyFull);
+    expect(row.free).toBeGreaterThan(0);
   });
 
   it('returns the pooled connection it borrowed', () => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@preceptor/accounts';
 import { CoreModule, DatabaseModule } from '@preceptor/core';
+import { EventsModule } from '@preceptor/events';
 import { MatchingModule } from '@preceptor/matching';
 import { ProfilesModule } from '@preceptor/profiles';
 import { DemoSeedModule } from '@preceptor/seed';
@@ -30,6 +31,7 @@ import { appDataSourceOptions, runMigrations } from './database/data-source.js';
     DemoSeedModule,
     ProfilesModule,
     MatchingModule,
+    EventsModule,
   ],
 })
 export class AppModule {}

@@ -3,3 +3,5 @@ export * from './demo-seed.module.js';
 export * from './demo-seed.service.js';
 export * from './seed-loader.js';
 export * from './synthetic-people.js';
+export * from './event-seed-loader.js';
+export * from './synthetic-events.js';

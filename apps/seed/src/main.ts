@@ -1,8 +1,9 @@
 /**
- * `npm run seed -- --mentors N --mentees M [--seed S] [--force] [--quiet]`
+ * `npm run seed -- --mentors N --mentees M [--events E [--organizers O]] [--seed S] [--force]
+ * [--quiet]`
  *
- * Loads synthetic people into DATABASE_URL, or into the embedded PostgreSQL that `npm start`
- * uses when DATABASE_URL is unset. Applies pending migrations first.
+ * Loads synthetic people and events into DATABASE_URL, or into the embedded PostgreSQL that
+ * `npm start` uses when DATABASE_URL is unset. Applies pending migrations first.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -23,15 +24,18 @@ import {
   SeedRefusedError,
   seedPeople,
 } from './seed-loader.js';
+import { seedEvents } from './event-seed-loader.js';
 import { seedEmail } from './synthetic-people.js';
 
-const USAGE = `Usage: npm run seed -- --mentors N --mentees M [--seed S] [--force] [--quiet]
+const USAGE = `Usage: npm run seed -- --mentors N --mentees M [--events E [--organizers O]] [--seed S] [--force] [--quiet]
 
-  --mentors N   mentors to create (default 0)
-  --mentees M   mentees to create (default 0)
-  --seed S      PRNG seed, 0 to 4294967295 (default 1): the same seed gives the same people
-  --force       seed even if the database holds real (not seeded) accounts
-  --quiet       no progress bar
+  --mentors N     mentors to create (default 0)
+  --mentees M     mentees to create (default 0)
+  --events E      upcoming published events to create (default 0), starting over the next 180 days
+  --organizers O  seeded organizers the events are spread over, created if missing (default 1)
+  --seed S        PRNG seed, 0 to 4294967295 (default 1): the same seed gives the same people
+  --force         seed even if the database holds real (not seeded) accounts
+  --quiet         no progress bar
 
 Runs append: numbering continues after the seeded people already there.
 Every seeded account logs in with the password "${SEED_PASSWORD}".`;
@@ -51,6 +55,8 @@ function count(name: string, value: string | undefined, fallback: number, max: n
 function parseCommandLine(): {
   mentors: number;
   mentees: number;
+  events: number;
+  organizers: number;
   seed: number;
   force: boolean;
   quiet: boolean;
@@ -61,6 +67,8 @@ function parseCommandLine(): {
       options: {
         mentors: { type: 'string' },
         mentees: { type: 'string' },
+        events: { type: 'string' },
+        organizers: { type: 'string' },
         seed: { type: 'string' },
         force: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -79,10 +87,15 @@ function parseCommandLine(): {
   }
   const mentors = count('mentors', values.mentors, 0, MAX_SEED_INDEX);
   const mentees = count('mentees', values.mentees, 0, MAX_SEED_INDEX);
-  if (mentors + mentees === 0) throw new UsageError('Give --mentors and/or --mentees.');
+  const events = count('events', values.events, 0, MAX_SEED_INDEX);
+  if (mentors + mentees + events === 0) {
+    throw new UsageError('Give --mentors, --mentees and/or --events.');
+  }
   return {
     mentors,
     mentees,
+    events,
+    organizers: count('organizers', values.organizers, 1, 10_000) || 1,
     seed: count('seed', values.seed, 1, 0xffffffff),
     force: values.force,
     quiet: values.quiet,
@@ -116,20 +129,30 @@ async function main(): Promise<void> {
     const client = new pg.Client({ connectionString: url, application_name: 'preceptor-seed' });
     await client.connect();
     try {
-      const summary = await seedPeople(client, args);
-      const s = summary.seconds;
-      console.log(
-        [
-          `Seeded ${summary.mentors.count.toLocaleString('en-US')} mentors and ${summary.mentees.count.toLocaleString('en-US')} mentees (seed ${summary.seed}) in ${s.total}s:`,
-          `  prepare ${s.prepare}s · users COPY ${s.users}s · profiles COPY ${s.profiles}s · indexes ${s.indexes}s · analyze ${s.analyze}s`,
-          `Log in as ${
-            summary.mentors.count > 0
-              ? seedEmail('mentor', summary.mentors.first)
-              : seedEmail('mentee', summary.mentees.first)
-          } (or any seeded email) with the password "${SEED_PASSWORD}".`,
-        ].join('\n'),
-      );
-      if (summary.apisTold !== null) console.log(reloadAnnouncement(summary.apisTold));
+      if (args.mentors + args.mentees > 0) {
+        const summary = await seedPeople(client, args);
+        const s = summary.seconds;
+        console.log(
+          [
+            `Seeded ${summary.mentors.count.toLocaleString('en-US')} mentors and ${summary.mentees.count.toLocaleString('en-US')} mentees (seed ${summary.seed}) in ${s.total}s:`,
+            `  prepare ${s.prepare}s · users COPY ${s.users}s · profiles COPY ${s.profiles}s · indexes ${s.indexes}s · analyze ${s.analyze}s`,
+            `Log in as ${
+              summary.mentors.count > 0
+                ? seedEmail('mentor', summary.mentors.first)
+                : seedEmail('mentee', summary.mentees.first)
+            } (or any seeded email) with the password "${SEED_PASSWORD}".`,
+          ].join('\n'),
+        );
+        if (summary.apisTold !== null) console.log(reloadAnnouncement(summary.apisTold));
+      }
+      if (args.events > 0) {
+        const summary = await seedEvents(client, args);
+        console.log(
+          `Seeded ${summary.events.count.toLocaleString('en-US')} events (from #${summary.events.first}, seed ${args.seed}) ` +
+            `over ${summary.organizers.count} organizer(s), ${summary.organizers.created} new, in ${summary.seconds}s. ` +
+            `Log in as ${summary.organizers.firstEmail} with the password "${SEED_PASSWORD}".`,
+        );
+      }
     } finally {
       await client.end();
     }

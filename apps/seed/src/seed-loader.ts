@@ -135,7 +135,7 @@ export const MAX_SEED_INDEX = 9_999_999;
  */
 const DROP_INDEXES_FROM = 50_000;
 // Any fixed number: serialises concurrent seeders (two API instances starting on one database).
-const SEED_LOCK = 727_200;
+export const SEED_LOCK = 727_200;
 
 const PROFILE_COLUMNS = [
   'user_id',
@@ -314,7 +314,7 @@ interface DatabaseState {
 }
 
 /** The index in a seeded email (`mentor-0000042@…` is 42). */
-const seedIndexOf = (email: string | null): number =>
+export const seedIndexOf = (email: string | null): number =>
   email === null ? 0 : Number(email.slice(email.indexOf('-') + 1, email.indexOf('@')));
 
 async function readState(client: pg.ClientBase): Promise<DatabaseState> {
@@ -335,7 +335,7 @@ async function readState(client: pg.ClientBase): Promise<DatabaseState> {
   };
 }
 
-async function readSpecialties(client: pg.ClientBase): Promise<SeedSpecialty[]> {
+export async function readSpecialties(client: pg.ClientBase): Promise<SeedSpecialty[]> {
   const { rows } = await client.query<{
     id: number;
     name: string;

@@ -5,7 +5,6 @@ import {
   CAREER_STAGE_LEVEL,
   CareerStage,
   GrowthArea,
-  SPECIALTIES,
   normalizeRegion,
   Track,
 } from '@preceptor/taxonomy';
@@ -13,29 +12,9 @@ import {
   DEFAULT_AS_OF,
   seedEmail,
   SyntheticPeople,
-  type SeedSpecialty,
   type SyntheticPerson,
 } from './synthetic-people.js';
-
-/** The shipped taxonomy with ids numbered in order, as the migration's first sync assigns them. */
-function catalogFromReference(): SeedSpecialty[] {
-  const ids = new Map(SPECIALTIES.map((s, i) => [s.slug, i + 1]));
-  const bySlug = new Map(SPECIALTIES.map((s) => [s.slug, s]));
-  return SPECIALTIES.map((s) => {
-    const lineage: number[] = [];
-    for (let current: typeof s | undefined = s; current;) {
-      lineage.unshift(ids.get(current.slug)!);
-      current = current.parentSlug ? bySlug.get(current.parentSlug) : undefined;
-    }
-    return {
-      id: ids.get(s.slug)!,
-      name: s.name,
-      parentId: s.parentSlug ? ids.get(s.parentSlug)! : null,
-      tracks: s.tracks,
-      lineage,
-    };
-  });
-}
+import { catalogFromReference } from './testing/catalog.js';
 
 const CATALOG = catalogFromReference();
 const CATALOG_BY_ID = new Map(CATALOG.map((s) => [s.id, s]));

@@ -8,7 +8,8 @@
 import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday, type AvailabilityWindow } from '@preceptor/profiles';
 
-export type SeedRole = 'mentor' | 'mentee';
+/** Organizers are accounts only (they list events; see synthetic-events.ts), without a profile. */
+export type SeedRole = 'mentor' | 'mentee' | 'organizer';
 
 /** The slice of a `specialties` row the generator needs (read from the database at seed time). */
 export interface SeedSpecialty {
@@ -83,7 +84,7 @@ export function seedEmail(role: SeedRole, index: number): string {
 // Randomness
 
 /** murmur3's 32-bit finaliser: spreads nearby inputs (consecutive indexes) over the whole range. */
-function mix32(value: number): number {
+export function mix32(value: number): number {
   let h = value | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -93,10 +94,10 @@ function mix32(value: number): number {
   return h >>> 0;
 }
 
-const ROLE_TAG: Readonly<Record<SeedRole, number>> = { mentor: 1, mentee: 2 };
+const ROLE_TAG: Readonly<Record<SeedRole, number>> = { mentor: 1, mentee: 2, organizer: 3 };
 
 /** mulberry32: tiny, fast and plenty for synthetic data (not for anything secret). */
-class Rng {
+export class Rng {
   private state: number;
 
   constructor(seed: number) {
@@ -126,7 +127,7 @@ class Rng {
 }
 
 /** A discrete distribution; weights need not sum to 1. */
-class Weighted<T> {
+export class Weighted<T> {
   private readonly values: T[];
   private readonly cumulative: number[];
   private readonly total: number;
@@ -365,7 +366,7 @@ const TITLES: Readonly<Record<Track, Readonly<Record<CareerStage, readonly strin
 // ---------------------------------------------------------------------------------------------
 // Places: real cities with their real IANA zones, US weighted by population per time zone.
 
-interface Place {
+export interface Place {
   country: string;
   region: string;
   city: string;
@@ -456,6 +457,13 @@ const OTHER_COUNTRIES = new Weighted<Weighted<Place>>([
 
 /** Share of people outside the US (Canada, UK, Ireland, Australia, the Philippines, India). */
 const OUTSIDE_US = 0.065;
+
+/** A city where healthcare people live and work (and events take place), weighted by size. */
+export function pickPlace(rng: Rng): Place {
+  return rng.chance(OUTSIDE_US)
+    ? OTHER_COUNTRIES.pick(rng).pick(rng)
+    : US_ZONES.pick(rng).pick(rng);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Languages besides English (everyone speaks English), by base probability.
@@ -950,9 +958,7 @@ export class SyntheticPeople {
   }
 
   private drawPlace(rng: Rng): Place {
-    return rng.chance(OUTSIDE_US)
-      ? OTHER_COUNTRIES.pick(rng).pick(rng)
-      : US_ZONES.pick(rng).pick(rng);
+    return pickPlace(rng);
   }
 
   private drawLanguages(rng: Rng, place: Place): string[] {

@@ -17,6 +17,7 @@ export * from './errors/to-graphql-error.js';
 export * from './graphql/graphiql.js';
 export * from './graphql/graphql-context.js';
 export * from './graphql/query-cost.js';
+export * from './graphql/selection.js';
 export * from './health/health-report.js';
 export * from './health/shutdown-state.js';
 export * from './http/json-body.js';

@@ -29,3 +29,5 @@ export {
 } from './profiles/profile-row.js';
 export { toProfileModel } from './profiles/profiles.mapper.js';
 export { DEFAULT_MENTOR_CAPACITY } from './profiles/profile-rules.js';
+// What a word is for search: one definition for mentor search and event search.
+export { documentWords, searchWords } from './mentor-index/words.js';

@@ -9,4 +9,5 @@ export * from './specialty-sync.js';
 export * from './specialty.entity.js';
 export * from './taxonomy.errors.js';
 export * from './taxonomy.module.js';
+export * from './time-zones.js';
 export * from './tracks.js';

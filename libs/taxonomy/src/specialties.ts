@@ -647,3 +647,11 @@ export interface SpecialtyRow {
   readonly relatedIds: readonly number[];
   readonly tracks: readonly Track[];
 }
+
+/**
+ * The ids of the given specialties and all their ancestors, without duplicates: stored next to
+ * the chosen ones (profiles, events) so that a filter on a specialty finds its descendants.
+ */
+export function lineageOf(specialties: readonly { lineage: readonly number[] }[]): number[] {
+  return [...new Set(specialties.flatMap((specialty) => specialty.lineage))];
+}

@@ -4,7 +4,12 @@ import { describe, expect, it } from '@jest/globals';
 
 import { CAREER_STAGE_LEVEL, CareerStage, careerStagesFor } from './career-stages.js';
 import { GROWTH_AREA_INFO, GrowthArea } from './growth-areas.js';
-import { SPECIALTIES, SPECIALTY_BY_SLUG, type SpecialtyDefinition } from './specialties.js';
+import {
+  lineageOf,
+  SPECIALTIES,
+  SPECIALTY_BY_SLUG,
+  type SpecialtyDefinition,
+} from './specialties.js';
 import { TRACK_INFO, Track } from './tracks.js';
 
 const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -266,5 +271,13 @@ describe('NUCC taxonomy codes', () => {
     ['critical-care-nursing', '163WC0200X'],
   ])('codes %s as %s', (slug, code) => {
     expect(SPECIALTY_BY_SLUG.get(slug)?.nuccCode).toBe(code);
+  });
+});
+
+describe('lineageOf', () => {
+  it('unions the ancestors of several specialties once each', () => {
+    expect(lineageOf([{ lineage: [1, 4, 9] }, { lineage: [1, 4, 12] }, { lineage: [30] }])).toEqual(
+      [1, 4, 9, 12, 30],
+    );
   });
 });

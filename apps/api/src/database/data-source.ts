@@ -1,12 +1,18 @@
 import { ACCOUNTS_ENTITIES } from '@preceptor/accounts';
 import { createDataSourceOptions, type ConnectionTimeouts } from '@preceptor/core';
+import { EVENTS_ENTITIES } from '@preceptor/events';
 import { PROFILES_ENTITIES } from '@preceptor/profiles';
 import { TAXONOMY_ENTITIES } from '@preceptor/taxonomy';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 
 /** Every entity of every domain the API composes. */
-export const ENTITIES = [...ACCOUNTS_ENTITIES, ...TAXONOMY_ENTITIES, ...PROFILES_ENTITIES];
+export const ENTITIES = [
+  ...ACCOUNTS_ENTITIES,
+  ...TAXONOMY_ENTITIES,
+  ...PROFILES_ENTITIES,
+  ...EVENTS_ENTITIES,
+];
 
 export function appDataSourceOptions(
   url: string,

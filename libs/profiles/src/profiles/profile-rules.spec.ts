@@ -3,26 +3,9 @@ import { Weekday } from './profile-enums.js';
 import {
   completeness,
   formatMinutes,
-  isValidTimeZone,
-  lineageOf,
   parseAvailability,
   type CompletenessFacts,
 } from './profile-rules.js';
-
-describe('isValidTimeZone', () => {
-  it.each([
-    'America/Chicago',
-    'America/Indiana/Indianapolis',
-    'Pacific/Honolulu',
-    'Asia/Manila',
-    'UTC',
-    'US/Eastern',
-  ])('accepts %s', (zone) => expect(isValidTimeZone(zone)).toBe(true));
-  it.each(['Mars/Olympus_Mons', 'America/Springfield', 'CST; DROP TABLE', '', 'america chicago'])(
-    'refuses %s',
-    (zone) => expect(isValidTimeZone(zone)).toBe(false),
-  );
-});
 
 describe('parseAvailability', () => {
   const window = (day: Weekday, startTime: string, endTime: string) => ({
@@ -83,14 +66,6 @@ describe('formatMinutes', () => {
     [545, '09:05'],
     [1440, '24:00'],
   ])('formats %i as %s', (total, text) => expect(formatMinutes(total)).toBe(text));
-});
-
-describe('lineageOf', () => {
-  it('unions the ancestors of several specialties once each', () => {
-    expect(lineageOf([{ lineage: [1, 4, 9] }, { lineage: [1, 4, 12] }, { lineage: [30] }])).toEqual(
-      [1, 4, 9, 12, 30],
-    );
-  });
 });
 
 describe('completeness', () => {

@@ -1,22 +1,8 @@
 import type { FieldProblem } from '@preceptor/core';
 import type { AvailabilityWindow, Weekday } from './profile-enums.js';
 
-const TIME_ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-
-/** IANA names, canonical or alias (e.g. "US/Eastern" is accepted by ICU but not listed). */
 /** A mentor's capacity when they leave it out; a mentor with none stored counts the same. */
 export const DEFAULT_MENTOR_CAPACITY = 3;
-
-export function isValidTimeZone(name: string): boolean {
-  if (TIME_ZONES.has(name)) return true;
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(name)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function minutes(time: string): number {
   const [hours = '0', mins = '0'] = time.split(':');
@@ -57,11 +43,6 @@ export function parseAvailability(
     }
   }
   return { windows: parsed, problems };
-}
-
-/** The ids of the given specialties and all their ancestors, without duplicates. */
-export function lineageOf(specialties: readonly { lineage: readonly number[] }[]): number[] {
-  return [...new Set(specialties.flatMap((specialty) => specialty.lineage))];
 }
 
 export interface CompletenessFacts {

@@ -8,10 +8,10 @@ import type { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.inpu
 import type { ProfileModel } from '../models/profile.models.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { ProfilesError } from '../profiles.errors.js';
-import { normalizeRegion, SpecialtyCatalog } from '@preceptor/taxonomy';
+import { isValidTimeZone, lineageOf, normalizeRegion, SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DEFAULT_MENTOR_CAPACITY } from './profile-rules.js';
 import { ProfileEntity } from './profile.entity.js';
-import { isValidTimeZone, lineageOf, parseAvailability } from './profile-rules.js';
+import { parseAvailability } from './profile-rules.js';
 import { toProfileModel } from './profiles.mapper.js';
 
 /** Assigns `value` unless the client omitted the field (undefined); null clears it. */

@@ -1,3 +1,4 @@
+import { Events1796500000000 } from './1796500000000-Events.js';
 import { SessionTimeouts1796410000000 } from './1796410000000-SessionTimeouts.js';
 import { AuthRateLimits1796400000000 } from './1796400000000-AuthRateLimits.js';
 import { OneMentorSearchEngine1796200000000 } from './1796200000000-OneMentorSearchEngine.js';
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   OneMentorSearchEngine1796200000000,
   AuthRateLimits1796400000000,
   SessionTimeouts1796410000000,
+  Events1796500000000,
 ];

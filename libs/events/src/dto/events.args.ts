@@ -1,0 +1,174 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { trimmed, trimmedUpperCase } from '@preceptor/core';
+import { GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { CreditType, EventFormat, EventKind } from '../event-enums.js';
+import { EVENT_LIMITS } from '../event-limits.js';
+
+export const EVENTS_PAGE_MAX = 50;
+export const EVENTS_PAGE_DEFAULT = 20;
+
+@ArgsType()
+export class EventPageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size, 1–${EVENTS_PAGE_MAX} (default ${EVENTS_PAGE_DEFAULT}).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(EVENTS_PAGE_MAX)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}
+
+@InputType({ description: 'Each list matches any of its values; different fields must all match.' })
+export class EventFilter {
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Events starting at or after this instant; by default, events not yet started.',
+  })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Events starting before this instant.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'A specialty includes all its descendants.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(80, { each: true })
+  specialtySlugs?: string[];
+
+  @Field(() => [GrowthArea], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @IsEnum(GrowthArea, { each: true })
+  growthAreas?: GrowthArea[];
+
+  @Field(() => [EventKind], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @IsEnum(EventKind, { each: true })
+  kinds?: EventKind[];
+
+  @Field(() => [EventFormat], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @IsEnum(EventFormat, { each: true })
+  formats?: EventFormat[];
+
+  @Field(() => [Track], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @IsEnum(Track, { each: true })
+  tracks?: Track[];
+
+  @Field(() => String, { nullable: true, description: 'The venue’s country (ISO 3166-1).' })
+  @IsOptional()
+  @Transform(trimmedUpperCase)
+  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  country?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The venue’s region: "US-IL", or "IL" with the country "US".',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Transform(toRegionCode('country'))
+  @IsRegionOf('country')
+  region?: string;
+
+  @Field(() => String, { nullable: true, description: 'The venue’s city (case does not matter).' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(EVENT_LIMITS.venueCity)
+  city?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Events offering (or not) any credit.' })
+  @IsOptional()
+  @IsBoolean()
+  hasCredits?: boolean;
+
+  @Field(() => [CreditType], { nullable: true, description: 'Events offering any of these.' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @IsEnum(CreditType, { each: true })
+  creditTypes?: CreditType[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words in the title or description (each word a prefix: "cardio" finds "cardiology").',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+}
+
+@ArgsType()
+export class EventsArgs extends EventPageArgs {
+  @Field(() => EventFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => EventFilter)
+  filter?: EventFilter;
+}
+
+@ArgsType()
+export class EventArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an event id' })
+  id: string;
+}
+
+@ArgsType()
+export class CancelEventArgs extends EventArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, for the people who RSVPed.',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(EVENT_LIMITS.cancellationReason)
+  reason?: string | null;
+}
+
+@ArgsType()
+export class RsvpArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be an event id' })
+  eventId: string;
+}

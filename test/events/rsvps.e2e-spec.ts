@@ -1,0 +1,394 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LOG_IN, type AuthPayloadResult } from '../support/accounts.js';
+import { onlyError } from '../support/graphql-client.js';
+import {
+  aPerson,
+  aPublishedEvent,
+  anOrganizer,
+  CANCEL_EVENT,
+  cancelRsvp,
+  createEvent,
+  EVENT,
+  MY_RSVPS,
+  rsvp,
+  UPDATE_EVENT,
+  type EventResult,
+  type Organizer,
+  type RsvpResult,
+} from '../support/events.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const ADMIN_EMAIL = 'rsvp-admin@preceptor.example';
+const ADMIN_PASSWORD = 'an administrator passphrase for rsvps';
+
+interface RsvpRow {
+  user_id: string;
+  status: string;
+  waitlist_position: number | null;
+  promoted_at: Date | null;
+}
+
+describe('RSVPs', () => {
+  let api: TestApp;
+  let organizer: Organizer;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await startTestApp({
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      // Bursts of 50 wait for the test's 5 pooled connections: on a busy machine that can take
+      // longer than the default wait. Overbooking, not latency, is what this file checks.
+      DATABASE_POOL_TIMEOUT_MS: '60000',
+    });
+    organizer = await anOrganizer(api.gql);
+    const login = await api.gql.ok<{ logIn: AuthPayloadResult }>(LOG_IN, {
+      input: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    });
+    admin = login.logIn.accessToken;
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  /** `n` new people, signed up as many at a time as the test's pool has connections. */
+  async function people(n: number): Promise<Organizer[]> {
+    const all: Organizer[] = [];
+    while (all.length < n) {
+      const batch = Math.min(5, n - all.length);
+      all.push(...(await Promise.all(Array.from({ length: batch }, () => aPerson(api.gql)))));
+    }
+    return all;
+  }
+
+  const going = async (token: string, eventId: string): Promise<RsvpResult> => {
+    const result = await rsvp(api.gql, token, eventId);
+    if (!result.data) throw new Error(JSON.stringify(result.errors));
+    return result.data.rsvp;
+  };
+  const look = async (id: string, token?: string) =>
+    (await api.gql.ok<{ event: EventResult | null }>(EVENT, { id }, { token })).event!;
+  const rows = (eventId: string) =>
+    api.sql<RsvpRow>(
+      `SELECT user_id, status, waitlist_position, promoted_at FROM rsvps WHERE event_id = $1`,
+      [eventId],
+    );
+  /** The counts stored on the event next to the counts of its RSVP rows. */
+  async function counts(eventId: string) {
+    const [row] = await api.sql<{
+      going_count: number;
+      waitlist_count: number;
+      going: number;
+      waiting: number;
+      positions: number[] | null;
+    }>(
+      `SELECT e.going_count, e.waitlist_count,
+              count(*) FILTER (WHERE r.status IN ('GOING', 'ATTENDED'))::int AS going,
+              count(*) FILTER (WHERE r.status = 'WAITLISTED')::int AS waiting,
+              array_agg(r.waitlist_position ORDER BY r.waitlist_position)
+                FILTER (WHERE r.status = 'WAITLISTED') AS positions
+         FROM events e LEFT JOIN rsvps r ON r.event_id = e.id
+        WHERE e.id = $1 GROUP BY e.id`,
+      [eventId],
+    );
+    return row;
+  }
+  const positionOf = (rows: RsvpRow[], userId: string) =>
+    rows.find((row) => row.user_id === userId)!;
+
+  it('needs a signed-in caller', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token);
+    const error = onlyError(
+      await api.gql.request(`mutation { rsvp(eventId: "${event.id}") { id } }`),
+    );
+    expect(error.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives a seat, and the same RSVP again however often it is asked for', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 2 });
+    const [person] = await people(1);
+    const first = await going(person.token, event.id);
+    expect(first).toMatchObject({
+      eventId: event.id,
+      status: 'GOING',
+      waitlistPosition: null,
+      promotedAt: null,
+      event: { goingCount: 1, waitlistCount: 0 },
+    });
+    const again = await Promise.all(Array.from({ length: 5 }, () => going(person.token, event.id)));
+    expect(new Set(again.map((r) => r.id))).toEqual(new Set([first.id]));
+    expect(await counts(event.id)).toMatchObject({ going_count: 1, going: 1, waiting: 0 });
+    expect((await look(event.id, person.token)).myRsvp).toMatchObject({
+      id: first.id,
+      status: 'GOING',
+    });
+  });
+
+  it('waitlists past capacity, promotes the first waiting when a seat is given back, and closes gaps', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 2 });
+    const [a, b, c, d, e] = await people(5);
+    for (const person of [a, b, c, d, e]) await going(person.token, event.id);
+    expect((await going(c.token, event.id)).waitlistPosition).toBe(1);
+    expect((await going(e.token, event.id)).waitlistPosition).toBe(3);
+
+    // d (position 2) leaves the waitlist: e moves up to 2.
+    const left = (await cancelRsvp(api.gql, d.token, event.id)).data!.cancelRsvp;
+    expect(left).toMatchObject({ status: 'CANCELLED', waitlistPosition: null });
+    expect(left.cancelledAt).not.toBeNull();
+    expect((await look(event.id, e.token)).myRsvp).toMatchObject({ waitlistPosition: 2 });
+
+    // a gives the seat back: c (position 1) takes it, e moves up to 1.
+    const gone = (await cancelRsvp(api.gql, a.token, event.id)).data!.cancelRsvp;
+    expect(gone.event).toMatchObject({ goingCount: 2, waitlistCount: 1 });
+    const promoted = (await look(event.id, c.token)).myRsvp!;
+    expect(promoted).toMatchObject({ status: 'GOING', waitlistPosition: null });
+    expect(promoted.promotedAt).not.toBeNull();
+    expect((await look(event.id, e.token)).myRsvp).toMatchObject({
+      status: 'WAITLISTED',
+      waitlistPosition: 1,
+    });
+    expect(await counts(event.id)).toEqual({
+      going_count: 2,
+      waitlist_count: 1,
+      going: 2,
+      waiting: 1,
+      positions: [1],
+    });
+
+    // Cancelling again changes nothing; an RSVP after cancelling is the same one, placed anew.
+    expect((await cancelRsvp(api.gql, a.token, event.id)).data!.cancelRsvp).toMatchObject({
+      id: gone.id,
+      status: 'CANCELLED',
+    });
+    const back = await going(a.token, event.id);
+    expect(back).toMatchObject({ id: gone.id, status: 'WAITLISTED', waitlistPosition: 2 });
+  });
+
+  it('cancels nothing for someone without an RSVP', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token);
+    const [person] = await people(1);
+    const error = onlyError(await cancelRsvp(api.gql, person.token, event.id));
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'RSVP_NOT_FOUND' });
+  });
+
+  describe('refuses RSVPs', () => {
+    it('to a draft: a reason for its organizer, not found for anyone else', async () => {
+      const draft = await createEvent(api.gql, organizer.token);
+      const own = onlyError(await rsvp(api.gql, organizer.token, draft.id));
+      expect(own.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'EVENT_NOT_PUBLISHED',
+      });
+      const [stranger] = await people(1);
+      const other = onlyError(await rsvp(api.gql, stranger.token, draft.id));
+      expect(other.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'EVENT_NOT_FOUND' });
+    });
+
+    it('to a cancelled event', async () => {
+      const event = await aPublishedEvent(api.gql, organizer.token);
+      await api.gql.ok(CANCEL_EVENT, { id: event.id }, { token: organizer.token });
+      const [person] = await people(1);
+      const error = onlyError(await rsvp(api.gql, person.token, event.id));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EVENT_CANCELLED' });
+      expect(error.message).toContain('cancelled');
+    });
+
+    it('to an event that has started, and cancellations once it has', async () => {
+      const event = await aPublishedEvent(api.gql, organizer.token);
+      const [early, late] = await people(2);
+      await going(early.token, event.id);
+      await api.sql(
+        `UPDATE events SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`,
+        [event.id],
+      );
+      const refused = onlyError(await rsvp(api.gql, late.token, event.id));
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'EVENT_STARTED',
+      });
+      expect(refused.message).toMatch(/started at .*no RSVPs/);
+      // Whoever is going keeps their RSVP, and can see it.
+      expect((await going(early.token, event.id)).status).toBe('GOING');
+      const late2 = onlyError(await cancelRsvp(api.gql, early.token, event.id));
+      expect(late2.extensions).toMatchObject({ reason: 'EVENT_STARTED' });
+    });
+  });
+
+  describe('capacity', () => {
+    const setCapacity = (id: string, capacity: number | null, token = organizer.token) =>
+      api.gql.request<{ updateEvent: EventResult }>(
+        UPDATE_EVENT,
+        { id, input: { capacity } },
+        { token },
+      );
+
+    it('cannot go below the number going, and says so', async () => {
+      const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 3 });
+      for (const person of await people(4)) await going(person.token, event.id);
+      const error = onlyError(await setCapacity(event.id, 2));
+      expect(error.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'CAPACITY_BELOW_GOING',
+        field: 'capacity',
+        going: 3,
+      });
+      expect(error.message).toBe(
+        'capacity: 3 people are going, so the capacity cannot be lowered to 2; it can be 3 or more.',
+      );
+      expect(await look(event.id)).toMatchObject({ capacity: 3, goingCount: 3, waitlistCount: 1 });
+      expect((await setCapacity(event.id, 3)).errors).toBeUndefined();
+    });
+
+    it('raised, promotes from the waitlist in order; lifted, promotes everyone', async () => {
+      const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 2 });
+      const crowd = await people(7);
+      for (const person of crowd) await going(person.token, event.id);
+      const raised = (await setCapacity(event.id, 4)).data!.updateEvent;
+      expect(raised).toMatchObject({ capacity: 4, goingCount: 4, waitlistCount: 3, spotsLeft: 0 });
+      const after = await rows(event.id);
+      expect(crowd.map((p) => positionOf(after, p.user.id).waitlist_position)).toEqual([
+        null,
+        null,
+        null,
+        null,
+        1,
+        2,
+        3,
+      ]);
+      expect(positionOf(after, crowd[2].user.id).promoted_at).not.toBeNull();
+      expect(positionOf(after, crowd[0].user.id).promoted_at).toBeNull();
+
+      const lifted = (await setCapacity(event.id, null)).data!.updateEvent;
+      expect(lifted).toMatchObject({ capacity: null, goingCount: 7, waitlistCount: 0 });
+      expect(await counts(event.id)).toMatchObject({ going: 7, waiting: 0, positions: null });
+    });
+  });
+
+  it('cancelling the event cancels every RSVP', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 2 });
+    const crowd = await people(4);
+    for (const person of crowd) await going(person.token, event.id);
+    const cancelled = (
+      await api.gql.ok<{ cancelEvent: EventResult }>(
+        CANCEL_EVENT,
+        { id: event.id, reason: 'Storm warning' },
+        { token: organizer.token },
+      )
+    ).cancelEvent;
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', goingCount: 0, waitlistCount: 0 });
+    const after = await rows(event.id);
+    expect(after.map((row) => [row.status, row.waitlist_position])).toEqual(
+      crowd.map(() => ['CANCELLED', null]),
+    );
+    expect((await look(event.id, crowd[3].token)).myRsvp?.status).toBe('CANCELLED');
+  });
+
+  it('shows the join link to the organizer, admins and people going only', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 1 });
+    const [seated, waiting, bystander] = await people(3);
+    await going(seated.token, event.id);
+    await going(waiting.token, event.id);
+    const link = event.joinUrl;
+    expect(link).toMatch(/^https:/);
+    const seen = async (token?: string) => (await look(event.id, token)).joinUrl;
+    expect(await seen(organizer.token)).toBe(link);
+    expect(await seen(admin)).toBe(link);
+    expect(await seen(seated.token)).toBe(link);
+    expect(await seen(waiting.token)).toBeNull();
+    expect(await seen(bystander.token)).toBeNull();
+    expect(await seen()).toBeNull();
+    // Promoted: the link comes with the seat; cancelled: it goes.
+    await cancelRsvp(api.gql, seated.token, event.id);
+    expect(await seen(waiting.token)).toBe(link);
+    expect(await seen(seated.token)).toBeNull();
+  });
+
+  it('lists your RSVPs by the event’s start, and only yours', async () => {
+    const [me, other] = await people(2);
+    const later = await aPublishedEvent(api.gql, organizer.token, {
+      startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 20 * 86_400_000 + 3_600_000).toISOString(),
+    });
+    const sooner = await aPublishedEvent(api.gql, organizer.token, {
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(),
+    });
+    const third = await aPublishedEvent(api.gql, organizer.token);
+    for (const event of [later, sooner, third]) await going(me.token, event.id);
+    await going(other.token, third.id);
+    await cancelRsvp(api.gql, me.token, third.id);
+
+    type Page = {
+      myRsvps: {
+        edges: { node: RsvpResult }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        totalCount: number;
+      };
+    };
+    const first = await api.gql.ok<Page>(MY_RSVPS, { first: 2 }, { token: me.token });
+    expect(first.myRsvps.totalCount).toBe(3);
+    expect(first.myRsvps.edges.map((edge) => edge.node.eventId)).toEqual([sooner.id, third.id]);
+    expect(first.myRsvps.edges[1].node.status).toBe('CANCELLED');
+    expect(first.myRsvps.pageInfo.hasNextPage).toBe(true);
+    const second = await api.gql.ok<Page>(
+      MY_RSVPS,
+      { first: 2, after: first.myRsvps.pageInfo.endCursor },
+      { token: me.token },
+    );
+    expect(second.myRsvps.edges.map((edge) => edge.node.eventId)).toEqual([later.id]);
+    expect(second.myRsvps.pageInfo.hasNextPage).toBe(false);
+    const anonymous = onlyError(await api.gql.request(MY_RSVPS, {}));
+    expect(anonymous.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never overbooks: 50 concurrent RSVPs for 10 seats, then 3 concurrent cancellations', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 10 });
+    const crowd = await people(50);
+    const answers = await Promise.all(crowd.map((person) => rsvp(api.gql, person.token, event.id)));
+    expect(answers.map((answer) => answer.errors)).toEqual(crowd.map(() => undefined));
+    const placed = answers.map((answer) => answer.data!.rsvp);
+    expect(placed.filter((r) => r.status === 'GOING')).toHaveLength(10);
+    const waiting = placed.filter((r) => r.status === 'WAITLISTED');
+    expect(waiting.map((r) => r.waitlistPosition).sort((x, y) => x! - y!)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
+    expect(await counts(event.id)).toEqual({
+      going_count: 10,
+      waitlist_count: 40,
+      going: 10,
+      waiting: 40,
+      positions: Array.from({ length: 40 }, (_, i) => i + 1),
+    });
+    expect(await look(event.id)).toMatchObject({ goingCount: 10, waitlistCount: 40, spotsLeft: 0 });
+
+    const before = await rows(event.id);
+    const positionBefore = new Map(before.map((row) => [row.user_id, row.waitlist_position]));
+    const seated = crowd.filter((p) => positionBefore.get(p.user.id) === null).slice(0, 3);
+    const cancellations = await Promise.all(
+      seated.map((person) => cancelRsvp(api.gql, person.token, event.id)),
+    );
+    expect(cancellations.map((answer) => answer.errors)).toEqual([undefined, undefined, undefined]);
+
+    const after = await rows(event.id);
+    const byUser = new Map(after.map((row) => [row.user_id, row]));
+    const firstThree = [1, 2, 3].map(
+      (position) => before.find((row) => row.waitlist_position === position)!.user_id,
+    );
+    const promoted = firstThree.map((userId) => byUser.get(userId)!);
+    expect(promoted.map((row) => row.status)).toEqual(['GOING', 'GOING', 'GOING']);
+    const times = promoted.map((row) => row.promoted_at!.getTime());
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+    for (const row of before.filter(
+      (r) => r.waitlist_position !== null && r.waitlist_position > 3,
+    )) {
+      expect(byUser.get(row.user_id)!.waitlist_position).toBe(row.waitlist_position! - 3);
+    }
+    expect(await counts(event.id)).toEqual({
+      going_count: 10,
+      waitlist_count: 37,
+      going: 10,
+      waiting: 37,
+      positions: Array.from({ length: 37 }, (_, i) => i + 1),
+    });
+  });
+});
