@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { aSignUp, SIGN_UP, signUp, type AuthPayloadResult } from '../support/accounts.js';
-import { ensureBuilt, startApiProcess, type ApiProcess } from '../support/api-process.js';
+import { ensureBuilt, freePort, startApiProcess, type ApiProcess } from '../support/api-process.js';
 import { eventually } from '../support/eventually.js';
 import { GraphqlClient, type GraphqlResponse } from '../support/graphql-client.js';
 import { aProfileInput, UPDATE_PROFILE } from '../support/profiles.js';
@@ -219,4 +219,38 @@ describe('stopping the API process (SIGTERM, SIGINT)', () => {
       await held.releaseAndClose();
     }
   }, 60_000);
+
+  it('with its embedded PostgreSQL, answers first and stops the database last (Ctrl-C)', async () => {
+    const pgPort = await freePort();
+    const api = await startApiProcess({
+      EMBEDDED_PG_PORT: String(pgPort),
+      MIGRATIONS_RUN: 'true',
+    });
+    started.push(api);
+    const databaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/preceptor`;
+    const gql = new GraphqlClient(`${api.url}/graphql`);
+    const held = await SideConnection.connect(databaseUrl);
+    const slow = await heldProfileSave(gql, held);
+    const inputs = Array.from({ length: 8 }, () => aSignUp());
+    const signUps = inputs.map((input) =>
+      gql.request<{ signUp: AuthPayloadResult }>(SIGN_UP, { input }),
+    );
+    await Promise.race(signUps);
+
+    // Ctrl-C: the terminal signals every process in the group, the database's too if it is there.
+    api.signalGroup('SIGINT');
+    await api.waitForOutput(/Stopped accepting connections/);
+    await held.releaseAndClose();
+
+    const answers = await Promise.all([...signUps, slow.answer]);
+    expect(answers.map((answer) => [answer.status, answer.errors])).toEqual(
+      answers.map(() => [200, undefined]),
+    );
+    expect(await api.exited).toEqual({ code: 0, signal: null });
+    expect(api.output()).toMatch(/Stopped cleanly\.\n$/);
+    // The database stopped with the API.
+    await expect(SideConnection.connect(databaseUrl)).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+    });
+  }, 90_000);
 });
