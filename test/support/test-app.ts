@@ -4,6 +4,9 @@ import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createTestDatabase } from '../setup/test-database.js';
 import { GraphqlClient } from './graphql-client.js';
 
+// Kept importable from here; it lives apart so that tests without an in-process app can use it.
+export { eventually } from './eventually.js';
+
 export interface TestApp {
   app: NestExpressApplication;
   url: string;
@@ -77,16 +80,4 @@ export async function startTestApp(
       await database.drop();
     },
   };
-}
-
-/**
- * Waits for something another process does asynchronously (such as the mentor index hearing
- * of a write made by another connection) to become true; fails after `timeoutMs`.
- */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Still not true after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

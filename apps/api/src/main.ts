@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import {
   appDatabase,
+  GracefulShutdown,
+  HttpDrain,
   InvalidEnvironmentError,
   parseEnv,
   ShutdownState,
@@ -12,31 +14,41 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = parseEnv(process.env);
 
+  // Signals are ours from the start: the embedded database's library would otherwise exit the
+  // process on the first one, with or without an embedded database, dropping every request.
+  takeOverShutdownSignals();
+  const shutdown = new GracefulShutdown({
+    delayMs: env.SHUTDOWN_DELAY_MS,
+    timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+    exit: (code) => process.exit(code),
+  });
+  shutdown.listen();
+
   const database = await appDatabase(env, (line) => console.log(line));
   const embedded = database.embedded;
-  if (embedded) takeOverShutdownSignals();
   process.env['DATABASE_URL'] = database.url;
 
   const app = await createApp();
+  const http = new HttpDrain(app.getHttpServer());
   await app.listen(env.PORT, env.HOST);
+  shutdown.serving({
+    beginDraining: () => {
+      app.get(ShutdownState).beginDraining();
+      http.beginDraining();
+    },
+    stopAccepting: () => http.stopAccepting(),
+    drain: () => http.close(),
+    // Nest's close ends the pool and the LISTEN connections; nothing uses them any more.
+    release: async () => {
+      await app.close();
+      await embedded?.stop();
+    },
+    requestsInFlight: () => http.requestsInFlight,
+    forceClose: () => http.forceClose(),
+  });
   console.log(`Preceptor API ready at http://localhost:${env.PORT}/graphql`);
-
-  let closing = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (closing) return;
-    closing = true;
-    console.log(`${signal} received: draining…`);
-    // Readiness fails first so a load balancer stops routing here, then in-flight work finishes.
-    app.get(ShutdownState).beginDraining();
-    await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DELAY_MS));
-    await app.close();
-    await embedded?.stop();
-    console.log('Stopped cleanly.');
-    process.exit(0);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void shutdown(signal));
-  }
 }
 
 main().catch((error: unknown) => {

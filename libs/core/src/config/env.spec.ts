@@ -111,6 +111,16 @@ describe('parseEnv', () => {
     ]);
   });
 
+  it('bounds the shutdown drain, which must outlast its delay', () => {
+    expect(parseEnv({})).toMatchObject({ SHUTDOWN_DELAY_MS: 0, SHUTDOWN_TIMEOUT_MS: 25_000 });
+    expect(problemsOf({ SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '5000' })).toEqual([
+      expect.stringMatching(/^SHUTDOWN_TIMEOUT_MS must be greater than SHUTDOWN_DELAY_MS \(5000\)/),
+    ]);
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '0' })).toContainEqual(
+      expect.stringMatching(/^SHUTDOWN_TIMEOUT_MS Too small/),
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000);
   });

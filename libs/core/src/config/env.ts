@@ -76,6 +76,9 @@ const envSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     SHUTDOWN_DELAY_MS: nonNegativeInt.max(60000).default(0),
+    // Bounds the whole drain, delay included; below Kubernetes' default 30 s grace period, so
+    // that an overrunning drain is ended (and logged) by us rather than by SIGKILL.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(25_000),
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
     GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(100).default(15),
     // Multiplied by list sizes (libs/core/src/graphql/query-cost.ts): about the most objects and
@@ -95,6 +98,13 @@ const envSchema = z
         path: ['REFRESH_TTL_DAYS'],
         message:
           'is no longer read: a session now lasts SESSION_ABSOLUTE_TIMEOUT_SECONDS (default 43200, 12 hours) and ends sooner after SESSION_IDLE_TIMEOUT_SECONDS unused (default 1800); remove it',
+      });
+    }
+    if (env.SHUTDOWN_TIMEOUT_MS <= env.SHUTDOWN_DELAY_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHUTDOWN_TIMEOUT_MS'],
+        message: `must be greater than SHUTDOWN_DELAY_MS (${env.SHUTDOWN_DELAY_MS}): it bounds the whole drain, delay included`,
       });
     }
     if (env.NODE_ENV !== 'production') return;

