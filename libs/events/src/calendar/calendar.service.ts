@@ -3,15 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { EventEntity } from '../entities/event.entity.js';
-import { EventStatus, RsvpStatus } from '../event-enums.js';
+import { EventStatus } from '../event-enums.js';
+import { SEAT_HOLDING_STATUSES } from '../rules/event-access.js';
 import { CalendarFeedEntity } from './calendar-feed.entity.js';
 import { feedPath, publicEventPath } from './calendar-url.js';
 import { buildCalendar, type CalendarEvent } from './ics.js';
 
 /** Statuses whose event has a public calendar file; drafts have none. */
 const PUBLIC_STATUSES = [EventStatus.PUBLISHED, EventStatus.CANCELLED];
-/** RSVPs that hold a seat: the events a personal feed lists. */
-const SEATED = [RsvpStatus.GOING, RsvpStatus.ATTENDED];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** base64url of 32 random bytes. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -105,7 +104,7 @@ export class CalendarService {
         {
           published: EventStatus.PUBLISHED,
           cancelled: EventStatus.CANCELLED,
-          seated: SEATED,
+          seated: SEAT_HOLDING_STATUSES,
         },
       )
       .orderBy('event.starts_at', 'ASC')
