@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TaxonomyModule } from '@preceptor/taxonomy';
+import { CalendarFeedEntity } from './calendar/calendar-feed.entity.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { CalendarService } from './calendar/calendar.service.js';
 import { EventCreditEntity } from './entities/event-credit.entity.js';
 import { EventEntity } from './entities/event.entity.js';
 import { RsvpEntity } from './entities/rsvp.entity.js';
@@ -11,11 +15,20 @@ import { EventsService } from './events.service.js';
 import './graphql/enums.js';
 import { RsvpsService } from './rsvps.service.js';
 
-export const EVENTS_ENTITIES = [EventEntity, EventCreditEntity, RsvpEntity];
+export const EVENTS_ENTITIES = [EventEntity, EventCreditEntity, RsvpEntity, CalendarFeedEntity];
 
-/** Professional events: listing, browsing and RSVPs that never overbook. */
+/** Professional events: listing, browsing, RSVPs that never overbook, and calendar files. */
 @Module({
   imports: [TaxonomyModule, TypeOrmModule.forFeature(EVENTS_ENTITIES)],
-  providers: [EventViews, EventsService, EventSearchService, RsvpsService, EventsResolver],
+  controllers: [CalendarController],
+  providers: [
+    EventViews,
+    EventsService,
+    EventSearchService,
+    RsvpsService,
+    EventsResolver,
+    CalendarService,
+    CalendarResolver,
+  ],
 })
 export class EventsModule {}

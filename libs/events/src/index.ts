@@ -1,3 +1,5 @@
+export * from './calendar/calendar-feed.entity.js';
+export * from './calendar/ics.js';
 export * from './entities/event-credit.entity.js';
 export * from './entities/event.entity.js';
 export * from './entities/rsvp.entity.js';

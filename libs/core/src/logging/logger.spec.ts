@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { QueryFailedError } from 'typeorm';
-import { createHttpLogger, createRootLogger, PinoLoggerService } from './logger.js';
+import { createHttpLogger, createRootLogger, PinoLoggerService, redactUrl } from './logger.js';
 
 function capture(): { lines: Record<string, unknown>[]; stream: Writable } {
   const lines: Record<string, unknown>[] = [];
@@ -41,6 +41,17 @@ describe('logging', () => {
       req: { headers: { authorization: '[redacted]', cookie: '[redacted]', 'user-agent': 'app' } },
       input: { email: 'a@example.org', password: '[redacted]' },
     });
+  });
+
+  it('never writes a calendar feed token from a request path', () => {
+    expect(redactUrl('/calendar/Zm9vYmFyLXNlY3JldC10b2tlbi1vZi00My1jaGFycy4.ics')).toBe(
+      '/calendar/[redacted]',
+    );
+    expect(redactUrl('/calendar/abc.ics?x=1')).toBe('/calendar/[redacted]?x=1');
+    expect(redactUrl('/events/0b6f3f6e-2f0a-4c59-9a51-6d1f0a7f3c11.ics')).toBe(
+      '/events/0b6f3f6e-2f0a-4c59-9a51-6d1f0a7f3c11.ics',
+    );
+    expect(redactUrl('/graphql')).toBe('/graphql');
   });
 
   it('logs a database error by its SQLSTATE and constraint, never its SQL or values', () => {

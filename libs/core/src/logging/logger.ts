@@ -18,6 +18,14 @@ const REDACT = [
   '*.token',
 ];
 
+/** Paths whose next segment is itself a credential: the token of a private calendar feed. */
+const SECRET_PATH_SEGMENT = /^(\/calendar\/)[^/?#]+/;
+
+/** A request URL as logged: a credential in the path is replaced, the rest kept. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(SECRET_PATH_SEGMENT, '$1[redacted]');
+}
+
 /**
  * Errors as logged. A database error keeps its SQLSTATE, constraint, table and column, and drops
  * its SQL, its parameters and PostgreSQL's detail: those can hold password hashes, token hashes
@@ -78,6 +86,9 @@ export function createHttpLogger(logger: Logger): HttpLogger | Middleware {
     logger,
     genReqId: requestIdFor,
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+    serializers: {
+      req: (req: { url?: string }) => Object.assign(req, { url: redactUrl(req.url) }),
+    },
   });
 }
 

@@ -24,6 +24,9 @@ export function canSee(event: Owned, viewer: Viewer | undefined): boolean {
   return event.status !== EventStatus.DRAFT || canManage(event, viewer);
 }
 
+/** The RSVP statuses that hold a seat: going, or attended once attendance is recorded. */
+export const SEAT_HOLDING_STATUSES: readonly RsvpStatus[] = [RsvpStatus.GOING, RsvpStatus.ATTENDED];
+
 /** The join link: for those who manage the event and those holding a seat. */
 export function seesJoinUrl(
   event: Owned,
@@ -32,8 +35,7 @@ export function seesJoinUrl(
 ): boolean {
   return (
     canManage(event, viewer) ||
-    viewerRsvp === RsvpStatus.GOING ||
-    viewerRsvp === RsvpStatus.ATTENDED
+    (viewerRsvp !== undefined && SEAT_HOLDING_STATUSES.includes(viewerRsvp))
   );
 }
 

@@ -1,3 +1,4 @@
+import { CalendarFeeds1796600000000 } from './1796600000000-CalendarFeeds.js';
 import { Events1796500000000 } from './1796500000000-Events.js';
 import { SessionTimeouts1796410000000 } from './1796410000000-SessionTimeouts.js';
 import { AuthRateLimits1796400000000 } from './1796400000000-AuthRateLimits.js';
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   AuthRateLimits1796400000000,
   SessionTimeouts1796410000000,
   Events1796500000000,
+  CalendarFeeds1796600000000,
 ];
