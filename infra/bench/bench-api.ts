@@ -1,9 +1,10 @@
 // What the benchmarks share: the API as a separate process (node dist/apps/api/src/main.js, as in
-// production), a lean GraphQL client, a signed-up client to call it as, and what the process
-// reports of its mentor index and memory.
+// production), a lean GraphQL client, a signed-up client to call it as, what the process reports
+// of its mentor index and memory, how a cell is measured and how its table is written.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { Agent, request, type IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 
 export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $after: String) {
@@ -41,7 +42,10 @@ export async function startApi(options: StartApiOptions): Promise<ChildProcess> 
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+      // Benchmarks sign up many accounts from one address, and some outlast the default token.
       AUTH_RATE_LIMIT: '0',
+      AUTH_IP_RATE_LIMIT: '1000000',
+      JWT_ACCESS_TTL_SECONDS: '86400',
       LOG_LEVEL: 'warn',
       MIGRATIONS_RUN: 'false',
       SEED_DEMO: 'false',
@@ -100,14 +104,18 @@ export interface GraphqlClient {
    * Sends a request and waits for the whole response without parsing it, as load generators
    * (wrk, autocannon) do: on shared cores, parsing 13 KB of JSON per request in the generator
    * takes CPU from the API it measures. Still fails on anything but a 200 whose body starts
-   * with `{"data"` (Apollo writes `errors` first, so an error cannot hide behind it).
+   * with `{"data"` (Apollo writes `errors` first, so an error cannot hide behind it). Resolves
+   * with the body's first FIRE_HEAD_BYTES bytes: a number selected first in the query (as
+   * `candidatesScored`) can be read there without parsing the rest.
    */
-  fire(query: string, variables: Record<string, unknown>, token?: string): Promise<void>;
+  fire(query: string, variables: Record<string, unknown>, token?: string): Promise<string>;
   /** Closes the kept-alive connections, so the process can exit. */
   close(): void;
 }
 
 const DATA_FIRST = Buffer.from('{"data"');
+/** How much of a response `fire` keeps. */
+export const FIRE_HEAD_BYTES = 96;
 
 export function graphqlClient(port: number): GraphqlClient {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
@@ -166,17 +174,24 @@ export function graphqlClient(port: number): GraphqlClient {
         }
       });
     });
-  const fire = (query: string, variables: Record<string, unknown>, token?: string): Promise<void> =>
-    post<void>(query, variables, token, (res, resolve, reject) => {
+  const fire = (
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<string> =>
+    post<string>(query, variables, token, (res, resolve, reject) => {
       let head = Buffer.alloc(0);
       res.on('data', (chunk: Buffer) => {
-        if (head.length < DATA_FIRST.length) {
-          head = Buffer.concat([head, chunk]).subarray(0, DATA_FIRST.length);
+        if (head.length < FIRE_HEAD_BYTES) {
+          head = Buffer.concat([head, chunk]).subarray(0, FIRE_HEAD_BYTES);
         }
       });
       res.on('end', () => {
-        if (res.statusCode === 200 && head.equals(DATA_FIRST)) resolve();
-        else reject(new Error(`GraphQL request failed: HTTP ${res.statusCode}, ${String(head)}…`));
+        if (res.statusCode === 200 && head.subarray(0, DATA_FIRST.length).equals(DATA_FIRST)) {
+          resolve(head.toString('utf8'));
+        } else {
+          reject(new Error(`GraphQL request failed: HTTP ${res.statusCode}, ${String(head)}…`));
+        }
       });
     });
   return { call, fire, close: () => agent.destroy() };
@@ -234,4 +249,112 @@ export async function procRssKiB(pid: number): Promise<number | undefined> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
   const match = status && /^VmRSS:\s+(\d+) kB/m.exec(status);
   return match ? Number(match[1]) : undefined;
+}
+
+/** Latencies of one measured cell, in ms, and its throughput. */
+export interface Stats {
+  p50: number;
+  p99: number;
+  perSecond: number;
+  /** Requests measured (after the warm-up). */
+  requests: number;
+}
+
+/** What each cell spends warming up before it is measured, unless told otherwise. */
+export const CELL_WARM_UP_MS = 500;
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** Stats of latencies measured over `elapsedMs`. */
+export function statsOf(latencies: number[], elapsedMs: number): Stats {
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / (elapsedMs / 1000),
+    requests: latencies.length,
+  };
+}
+
+export interface MeasureLimits {
+  /** Defaults to CELL_WARM_UP_MS. */
+  warmUpMs?: number;
+  /** Stops after this many requests even when time is left (for slow cells). */
+  maxRequests?: number;
+}
+
+/**
+ * Runs `once` from `clients` loops for `seconds` after a short warm-up; latencies in ms. Each
+ * client sends its next request when the previous answer has arrived.
+ */
+export async function measure(
+  clients: number,
+  seconds: number,
+  once: () => Promise<unknown>,
+  limits: MeasureLimits = {},
+): Promise<Stats> {
+  // JIT compilation and cold pages are not counted.
+  const warm = performance.now() + (limits.warmUpMs ?? CELL_WARM_UP_MS);
+  while (performance.now() < warm) await once();
+  const latencies: number[] = [];
+  const maxRequests = limits.maxRequests ?? Infinity;
+  let started = 0;
+  const t0 = performance.now();
+  const deadline = t0 + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline && started < maxRequests) {
+        started += 1;
+        const sent = performance.now();
+        await once();
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  return statsOf(latencies, performance.now() - t0);
+}
+
+/** A latency as tables show it: whole ms from 100 up, else one decimal. */
+export function fmt(value: number): string {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+/** A markdown table laid out as prettier would (so formatting the doc changes nothing). */
+export function markdownTable(
+  headers: string[],
+  rightAligned: boolean[],
+  rows: string[][],
+): string {
+  const widths = headers.map((header, i) =>
+    Math.max(3, header.length, ...rows.map((row) => row[i].length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `| ${widths.map((width, i) => (rightAligned[i] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+/**
+ * The document with its section under `heading` (a level-2 heading, matched as the whole
+ * heading or its first words) replaced by `section`, or `section` appended when there is none;
+ * the other sections are left as they are.
+ */
+export function replaceSection(
+  existing: string | undefined,
+  heading: string,
+  section: string,
+): string {
+  if (!existing) return `# Benchmarks\n\n${section}`;
+  const lines = existing.split('\n');
+  const start = lines.findIndex((line) => line === heading || line.startsWith(`${heading} `));
+  if (start < 0) return `${existing.trimEnd()}\n\n${section}`;
+  const next = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  const before = lines
+    .slice(0, start)
+    .map((line) => `${line}\n`)
+    .join('');
+  const after = next < 0 ? '' : `\n${lines.slice(next).join('\n')}`;
+  return `${before}${section}${after}`;
 }

@@ -21,16 +21,22 @@ import {
 import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy';
 import pg from 'pg';
 import {
+  CELL_WARM_UP_MS,
   FLOOR_QUERY,
+  fmt,
   graphqlClient,
+  markdownTable,
+  measure,
   MENTORS_QUERY,
   procRssKiB,
   processRssKiB,
   readMentorIndexHealth,
+  replaceSection,
   signUpClient,
   startApi,
   stopApi,
   type MentorIndexHealth,
+  type Stats,
 } from './bench-api.js';
 import {
   BASELINE_COUNT_CAP,
@@ -62,7 +68,6 @@ const PORT = Number(options.port);
 const CONCURRENCY = [1, 4];
 const PAGE_SIZE = 20;
 const WARM_UP_MS = 15_000;
-const CELL_WARM_UP_MS = 500;
 const RELOAD_POLL_MS = 50;
 const TARGET_P99_MS = 25;
 /** The uncapped count that checks the baseline's semantics gives up after this long. */
@@ -81,12 +86,6 @@ interface Scenario {
   after?: MentorCursor;
 }
 
-interface Stats {
-  p50: number;
-  p99: number;
-  perSecond: number;
-}
-
 interface Row {
   name: string;
   /** The framework's floor rather than a scenario. */
@@ -96,40 +95,6 @@ interface Row {
   api: Stats;
   sqlMatches?: string;
   sql?: Stats;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** Runs `once` from `clients` loops for `seconds` after a short warm-up; latencies in ms. */
-async function measure(
-  clients: number,
-  seconds: number,
-  once: () => Promise<unknown>,
-): Promise<Stats> {
-  // JIT compilation and cold pages are not counted.
-  const warm = performance.now() + CELL_WARM_UP_MS;
-  while (performance.now() < warm) await once();
-  const latencies: number[] = [];
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
-        await once();
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    perSecond: latencies.length / elapsed,
-  } satisfies Stats;
 }
 
 function encodeCursor(cursor: MentorCursor): string {
@@ -227,23 +192,8 @@ async function scenarios(pool: pg.Pool): Promise<Scenario[]> {
   return list;
 }
 
-function fmt(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-}
-
 const mib = (bytes: number): number => bytes / 2 ** 20;
 const mibOfKiB = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
-
-/** A markdown table laid out as prettier would (so formatting the doc changes nothing). */
-function markdownTable(headers: string[], rightAligned: boolean[], rows: string[][]): string {
-  const widths = headers.map((header, i) =>
-    Math.max(3, header.length, ...rows.map((row) => row[i].length)),
-  );
-  const line = (cells: string[]): string =>
-    `| ${cells.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
-  const rule = `| ${widths.map((width, i) => (rightAligned[i] ? `${'-'.repeat(width - 1)}:` : '-'.repeat(width))).join(' | ')} |`;
-  return [line(headers), rule, ...rows.map(line)].join('\n');
-}
 
 interface IndexMemory {
   atStart: MentorIndexHealth;
@@ -300,15 +250,6 @@ async function exactCount(pool: pg.Pool, text: string, values: unknown[]): Promi
   } finally {
     connection.release();
   }
-}
-
-function replaceSection(existing: string | undefined, section: string): string {
-  const heading = '## mentors(filter)';
-  if (!existing) return `# Benchmarks\n\n${section}`;
-  const start = existing.indexOf(heading);
-  if (start < 0) return `${existing.trimEnd()}\n\n${section}`;
-  const next = existing.indexOf('\n## ', start + heading.length);
-  return `${existing.slice(0, start)}${section}${next < 0 ? '' : `\n${existing.slice(next + 1)}`}`;
 }
 
 async function main(): Promise<void> {
@@ -390,7 +331,7 @@ async function main(): Promise<void> {
       );
       const apiTotal = sample.mentors.totalCount;
       const apiMatches = apiTotal.toLocaleString('en-US');
-      const viaApi = (): Promise<void> => client.fire(MENTORS_QUERY, variables, token);
+      const viaApi = (): Promise<string> => client.fire(MENTORS_QUERY, variables, token);
       const apiStats: Stats[] = [];
       for (const clients of CONCURRENCY) apiStats.push(await measure(clients, SECONDS, viaApi));
 
@@ -561,7 +502,7 @@ Read from \`GET /health/ready\` (\`info.mentorIndex\`) after start-up; the reloa
 ${memoryTable}
 `;
   const existing = await readFile(options.out, 'utf8').catch(() => undefined);
-  await writeFile(options.out, replaceSection(existing, section));
+  await writeFile(options.out, replaceSection(existing, '## mentors(filter)', section));
 
   console.log(`\n${results}\n`);
   for (const note of countNotes) console.log(`Count differs: ${note}`);

@@ -11,7 +11,14 @@ const TEXT_DOCUMENT = `to_tsvector('simple', full_name || ' ' || coalesce(headli
 /** Counts stop here: "1,000+" beyond, as such a list would show. */
 export const BASELINE_COUNT_CAP = 1000;
 
-export const BASELINE_INDEXES: readonly { name: string; definition: string }[] = [
+export interface BaselineIndex {
+  /** bench_baseline_…, so that anyone can tell it is not part of the schema. */
+  name: string;
+  /** What follows `CREATE INDEX name ON profiles`. */
+  definition: string;
+}
+
+export const BASELINE_INDEXES: readonly BaselineIndex[] = [
   {
     name: 'bench_baseline_filters',
     // btree_gin lets the scalar columns join the arrays in one GIN index.
@@ -34,20 +41,24 @@ export interface BaselineIndexReport {
   createdExtension: boolean;
 }
 
-/** Creates the baseline's indexes where missing, then refreshes the planner's statistics. */
+/**
+ * Creates a baseline's indexes (mentor browsing's by default) where missing, then refreshes the
+ * planner's statistics.
+ */
 export async function ensureBaselineIndexes(
   pool: pg.Pool,
   log: (line: string) => void,
+  indexes: readonly BaselineIndex[] = BASELINE_INDEXES,
 ): Promise<BaselineIndexReport> {
   const present = await pool.query<{ indexname: string }>(
     `SELECT indexname FROM pg_indexes WHERE tablename = 'profiles' AND indexname = ANY($1)`,
-    [BASELINE_INDEXES.map((index) => index.name)],
+    [indexes.map((index) => index.name)],
   );
   const existing = new Set(present.rows.map((row) => row.indexname));
-  const missing = BASELINE_INDEXES.filter((index) => !existing.has(index.name));
+  const missing = indexes.filter((index) => !existing.has(index.name));
   const report: BaselineIndexReport = { created: [], analyzeSeconds: 0, createdExtension: false };
   if (missing.length === 0) {
-    log(`Baseline indexes present: ${BASELINE_INDEXES.map((index) => index.name).join(', ')}`);
+    log(`Baseline indexes present: ${indexes.map((index) => index.name).join(', ')}`);
     return report;
   }
   log(
@@ -82,8 +93,12 @@ export async function ensureBaselineIndexes(
   return report;
 }
 
-export async function dropBaselineIndexes(pool: pg.Pool, dropExtension: boolean): Promise<void> {
-  for (const index of BASELINE_INDEXES) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
+export async function dropBaselineIndexes(
+  pool: pg.Pool,
+  dropExtension: boolean,
+  indexes: readonly BaselineIndex[] = BASELINE_INDEXES,
+): Promise<void> {
+  for (const index of indexes) await pool.query(`DROP INDEX IF EXISTS ${index.name}`);
   if (dropExtension) await pool.query('DROP EXTENSION IF EXISTS btree_gin');
 }
 
