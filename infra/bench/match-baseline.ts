@@ -13,14 +13,14 @@ import {
   type MatchMentee,
   type MatchMentor,
   type MatchOptions,
-  type MatchPerson,
   type MatchResult,
+  toMatchMentee,
+  toMatchMentor,
 } from '@preceptor/matching';
 import {
   DEFAULT_MENTOR_CAPACITY,
   PROFILE_COLUMNS,
   profileFromRow,
-  type ProfileRecord,
   type ProfileRow,
 } from '@preceptor/profiles';
 import type { Track } from '@preceptor/taxonomy';
@@ -43,41 +43,8 @@ export const MATCH_BASELINE_INDEXES: readonly BaselineIndex[] = [
   },
 ];
 
-/** A profile as the scoring core's mentor (the API maps its rows the same way). */
-export function matchMentorOf(profile: ProfileRecord): MatchMentor {
-  return {
-    ...matchPersonOf(profile),
-    offers: profile.mentorOffers,
-    capacity: profile.mentorCapacity ?? DEFAULT_MENTOR_CAPACITY,
-    activeMenteeCount: profile.mentorActiveMenteeCount,
-    accepting: profile.mentorAccepting,
-  };
-}
-
-/** A profile as the scoring core's mentee. */
-export function matchMenteeOf(profile: ProfileRecord): MatchMentee {
-  return {
-    ...matchPersonOf(profile),
-    goals: profile.menteeGoals,
-    targetSpecialtyId: profile.menteeTargetSpecialtyId,
-  };
-}
-
-function matchPersonOf(profile: ProfileRecord): MatchPerson {
-  return {
-    userId: profile.userId,
-    track: profile.track,
-    careerStage: profile.careerStage,
-    specialtyIds: profile.specialtyIds,
-    languages: profile.languages,
-    meetingFormats: profile.meetingFormats,
-    country: profile.country,
-    region: profile.region,
-    timeZone: profile.timeZone,
-    shiftPattern: profile.shiftPattern,
-    availability: profile.availability,
-  };
-}
+/** Profiles as the scoring core's mentor and mentee: the API's own mapping. */
+export { toMatchMentee as matchMenteeOf, toMatchMentor as matchMentorOf };
 
 /** The specialty graph from the database's own catalog (ids as stored), as the API builds it. */
 export async function loadSpecialtyGraph(pool: pg.Pool): Promise<SpecialtyGraph> {
@@ -168,7 +135,7 @@ export async function runMatchBaseline(
   const { rows } = await pool.query<ProfileRow>(query.text, query.values);
   const scored: { result: MatchResult; mentor: MatchMentor }[] = [];
   for (const row of rows) {
-    const mentor = matchMentorOf(profileFromRow(row));
+    const mentor = toMatchMentor(profileFromRow(row));
     const score = matchScore(mentee, mentor, options);
     if (score === null) continue;
     // Only what the order reads; the page is explained below, as the API explains only its page.
