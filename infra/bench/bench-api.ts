@@ -25,6 +25,10 @@ export interface StartApiOptions {
   port: number;
   /** A command the API runs under (e.g. valgrind and its flags). */
   wrapper?: string[];
+  /** Node flags before the script (e.g. --import of a probe). */
+  nodeArgs?: string[];
+  /** Where dist/ is (another build's checkout, to compare with); the current directory by default. */
+  cwd?: string;
   /** The API indexes every mentor before it listens (~13 s per million here). */
   readyWithinMs?: number;
   env?: Record<string, string>;
@@ -34,26 +38,31 @@ export async function startApi(options: StartApiOptions): Promise<ChildProcess> 
   const [command = process.execPath, ...prefix] = options.wrapper
     ? [...options.wrapper, process.execPath]
     : [process.execPath];
-  const child = spawn(command, [...prefix, 'dist/apps/api/src/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(options.port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
-      // Benchmarks sign up many accounts from one address, and some outlast the default token.
-      AUTH_RATE_LIMIT: '0',
-      AUTH_IP_RATE_LIMIT: '1000000',
-      JWT_ACCESS_TTL_SECONDS: '86400',
-      LOG_LEVEL: 'warn',
-      MIGRATIONS_RUN: 'false',
-      SEED_DEMO: 'false',
-      ...options.env,
+  const child = spawn(
+    command,
+    [...prefix, ...(options.nodeArgs ?? []), 'dist/apps/api/src/main.js'],
+    {
+      cwd: options.cwd,
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'benchmark-secret-benchmark-secret-benchmark',
+        // Benchmarks sign up many accounts from one address, and some outlast the default token.
+        AUTH_RATE_LIMIT: '0',
+        AUTH_IP_RATE_LIMIT: '1000000',
+        JWT_ACCESS_TTL_SECONDS: '86400',
+        LOG_LEVEL: 'warn',
+        MIGRATIONS_RUN: 'false',
+        SEED_DEMO: 'false',
+        ...options.env,
+      },
+      // stdout is read (its last lines explain a failed start); errors go straight to stderr.
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    // stdout is read (its last lines explain a failed start); errors go straight to stderr.
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const lastLines: string[] = [];
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     lastLines.push(...chunk.split('\n').filter((line) => line.trim()));
@@ -197,13 +206,13 @@ export function graphqlClient(port: number): GraphqlClient {
   return { call, fire, close: () => agent.destroy() };
 }
 
-/** Signs up a fresh mentee and returns its access token. */
-export async function signUpClient(graphql: GraphqlCall): Promise<string> {
+/** Signs up a fresh mentee (its email starts with `emailPrefix`) and returns its access token. */
+export async function signUpClient(graphql: GraphqlCall, emailPrefix = 'bench'): Promise<string> {
   const auth = await graphql<{ signUp: { accessToken: string } }>(
     'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
     {
       input: {
-        email: `bench-${Date.now()}@bench.preceptor.example`,
+        email: `${emailPrefix}-${Date.now()}@bench.preceptor.example`,
         password: 'a benchmark passphrase',
         fullName: 'Benchmark Client',
         roles: ['MENTEE'],
@@ -255,6 +264,7 @@ export async function procRssKiB(pid: number): Promise<number | undefined> {
 export interface Stats {
   p50: number;
   p99: number;
+  max: number;
   perSecond: number;
   /** Requests measured (after the warm-up). */
   requests: number;
@@ -273,6 +283,7 @@ export function statsOf(latencies: number[], elapsedMs: number): Stats {
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
     perSecond: latencies.length / (elapsedMs / 1000),
     requests: latencies.length,
   };
