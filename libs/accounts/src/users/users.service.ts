@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_ENV, type AppEnv } from '@preceptor/core';
+import { APP_ENV, type AppEnv, primaryKeyReader, type PrimaryKeyReader } from '@preceptor/core';
 import type { EntityManager, Repository } from 'typeorm';
 import { toUserModel } from '../accounts.mapper.js';
 import type { UserModel } from '../models/user.model.js';
@@ -17,15 +17,19 @@ export interface UserIdentity {
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
+  /** `me` reads the caller's row on every request: the statement is written once. */
+  private readonly byId: PrimaryKeyReader<UserEntity>;
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_ENV) private readonly env: AppEnv,
     private readonly hasher: PasswordHasher,
-  ) {}
+  ) {
+    this.byId = primaryKeyReader(users);
+  }
 
   async findById(id: string): Promise<UserModel | null> {
-    const user = await this.users.findOne({ where: { id } });
+    const user = await this.byId(id);
     return user ? toUserModel(user) : null;
   }
 
