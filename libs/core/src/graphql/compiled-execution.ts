@@ -1,9 +1,13 @@
+import type { Server } from 'node:http';
 import type {
   GatewayExecutor,
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from '@apollo/server-gateway-interface';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { Express } from 'express';
 import {
   execute,
   getVariableValues,
@@ -13,6 +17,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { apolloExpressHandler, type ExpressContextFunction } from './apollo-express.js';
 
 /**
  * Runs operations compiled by graphql-jit instead of interpreted by graphql-js.
@@ -119,16 +124,34 @@ function unresolvedOperation(requested: string | undefined): GraphQLError {
   );
 }
 
-/** Nest's Apollo driver, executing through `compiledExecutionGateway`. */
+/**
+ * Nest's Apollo driver, executing through `compiledExecutionGateway` and answering through
+ * `apolloExpressHandler`. Otherwise what Nest's `registerExpress` does: an empty body for requests
+ * without one, the drain plugin (Apollo stops after in-flight requests on shutdown), the
+ * pre-start hook, and the handler mounted on the GraphQL path.
+ */
 export class CompiledApolloDriver extends ApolloDriver {
-  protected override registerExpress(
+  protected override async registerExpress(
     options: ApolloDriverConfig,
     hooks?: { preStartHook?: () => void },
   ): Promise<void> {
-    const { schema, ...rest } = options;
+    const { schema, path = '/graphql', plugins = [], ...rest } = options;
+    // Nest wraps the configured context function; its type here is Apollo's untyped one.
+    const context = (options.context ?? (() => ({}))) as ExpressContextFunction;
     if (!schema) throw new Error('CompiledApolloDriver needs the schema Nest builds');
+    const { httpAdapter } = this.httpAdapterHost;
+    hooks?.preStartHook?.();
     // Nest's config type leaves `gateway` out (its gateway driver sets one); Apollo accepts it.
-    const gateway = compiledExecutionGateway(schema);
-    return super.registerExpress({ ...rest, gateway } as ApolloDriverConfig, hooks);
+    const server = new ApolloServer<BaseContext>({
+      ...rest,
+      gateway: compiledExecutionGateway(schema),
+      plugins: [
+        ...plugins,
+        ApolloServerPluginDrainHttpServer({ httpServer: httpAdapter.getHttpServer() as Server }),
+      ],
+    } as ConstructorParameters<typeof ApolloServer<BaseContext>>[0]);
+    await server.start();
+    httpAdapter.getInstance<Express>().use(path, apolloExpressHandler(server, context));
+    this.apolloServer = server;
   }
 }
