@@ -3,6 +3,10 @@
 // percent whatever else the machine is doing, so it can judge a 5% change to the API's own cost.
 //
 //   DATABASE_URL=postgres://…/db_with_mentors npm run bench:instructions [-- --requests 200]
+//     [--only floor] [--api-dir DIR]
+//
+// --only keeps the scenarios whose name contains the text; --api-dir counts another build (its
+// DIR/dist, e.g. an export of main) with this script's scenarios, for a before/after.
 //
 // Needs valgrind (callgrind_control comes with it). A few thousand mentors are plenty: the count
 // measures the API, not the database. Start-up under valgrind takes a minute or two.
@@ -11,7 +15,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
+import { FLOOR_QUERY, graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -19,6 +23,8 @@ const { values: options } = parseArgs({
     // Enough for V8 to finish optimising the hot paths, so the count is the steady state's.
     warmup: { type: 'string', default: '1500' },
     port: { type: 'string', default: '3918' },
+    only: { type: 'string' },
+    'api-dir': { type: 'string' },
   },
 });
 const REQUESTS = Number(options.requests);
@@ -32,6 +38,8 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  { name: 'floor, `{ __typename }` without a token', query: FLOOR_QUERY, variables: {} },
+  { name: 'floor, `{ me { id } }` with a token', query: '{ me { id } }', variables: {} },
   { name: 'mentors, page of 20, no filter', query: MENTORS_QUERY, variables: { first: 20 } },
   {
     name: 'mentors, page of 20, three filters',
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
       `--callgrind-out-file=${join(dir, 'callgrind.out')}`,
     ],
     env: CONTROL_ENV,
+    cwd: options['api-dir'],
     readyWithinMs: 600_000,
   });
   const client = graphqlClient(PORT);
@@ -109,7 +118,9 @@ async function main(): Promise<void> {
     );
     console.log('| request | instructions per request |');
     console.log('| --- | ---: |');
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SCENARIOS.filter(
+      (s) => !options.only || s.name.includes(options.only),
+    )) {
       for (let i = 0; i < WARMUP; i++) await client.call(scenario.query, scenario.variables, token);
       callgrindControl(['--zero'], pid);
       callgrindControl(['--instr=on'], pid);

@@ -8,7 +8,8 @@
 // Writes the "## floor" section of docs/benchmarks.md.
 //
 //   npm run bench:floor [-- --db-1m URL] [--seconds 4] [--rounds 3] [--baseline DIR]
-//     [--probe] [--profile DIR] [--out docs/benchmarks.md]
+//     [--baseline-label TEXT] [--variant "NODE FLAGS"]… [--probe] [--profile DIR] [--only 3,4]
+//     [--no-write] [--out docs/benchmarks.md]
 //
 // Every server is its own process (node, not the benchmark's); the clients are node:http
 // keep-alive loops from bench-api.ts, each sending its next request when the answer has arrived.
@@ -18,6 +19,7 @@
 // and deletes it at the end. Without one, rung 5 runs on the scratch database (no mentors).
 // --baseline DIR adds rungs 3 and 4 served by another build (DIR/dist, e.g. an export of main),
 // interleaved with ours, so a change is measured before and after in the same run.
+// --variant "FLAGS" adds rungs 3 and 4 served by this build under other node flags (e.g. GC sizes).
 // --probe loads floor-probe.js into the API processes and reports, per cell, the event loop's
 // delay and the garbage collections; --profile DIR also keeps a CPU profile of each cell there.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -49,6 +51,8 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '3' },
     port: { type: 'string', default: '3940' },
     baseline: { type: 'string' },
+    // How the baseline's rows are named (e.g. "main before this change").
+    'baseline-label': { type: 'string', default: 'baseline build' },
     // Node flags for another process of this build (repeatable): rungs 3 and 4 again, as 3v1, 4v1…
     variant: { type: 'string', multiple: true },
     probe: { type: 'boolean', default: false },
@@ -309,14 +313,14 @@ async function run(): Promise<void> {
         ? [
             {
               key: '3b',
-              name: 'baseline build, `{ __typename }`, no token',
+              name: `${options['baseline-label']}, \`{ __typename }\`, no token`,
               server: baseline,
               query: FLOOR_QUERY,
               variables: {},
             },
             {
               key: '4b',
-              name: 'baseline build, `{ me { id } }`, with a token',
+              name: `${options['baseline-label']}, \`{ me { id } }\`, with a token`,
               server: baseline,
               query: '{ me { id } }',
               variables: {},
@@ -518,6 +522,8 @@ function report(cells: Cell[], started: Date, loadBefore: number[], loadAfter: n
 Each server is its own process; the load generator is node:http keep-alive clients posting JSON, each sending its next request when the previous answer has arrived. ${SECONDS} s per cell after 0.5 s of warm-up (and ${PROCESS_WARM_UP_SECONDS} s of each rung before the first round); ${ROUNDS} rounds, every cell once per round, in turn; each figure is the median over the rounds. The API runs as a user starts it (\`node dist/apps/api/src/main.js\`, \`NODE_ENV=production\`, \`LOG_LEVEL=warn\`); rungs 3 and 4 on a scratch database.
 
 ${table}
+
+What each step of a request costs, where the pauses come from, what changed and what is left: [floor.md](floor.md).
 
 Targets (ratios within this run):
 
