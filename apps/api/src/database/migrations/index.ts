@@ -1,3 +1,4 @@
+import { MenteeTierIndexes1796700000000 } from './1796700000000-MenteeTierIndexes.js';
 import { CalendarFeeds1796600000000 } from './1796600000000-CalendarFeeds.js';
 import { Events1796500000000 } from './1796500000000-Events.js';
 import { SessionTimeouts1796410000000 } from './1796410000000-SessionTimeouts.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   SessionTimeouts1796410000000,
   Events1796500000000,
   CalendarFeeds1796600000000,
+  MenteeTierIndexes1796700000000,
 ];
