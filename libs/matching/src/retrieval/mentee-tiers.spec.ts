@@ -21,10 +21,10 @@ function holds(tier: MenteeTier, mentee: MatchMentee): boolean {
 /** A specialty close to `id`: itself, its parent, a child or a sibling. */
 function relativeOf(people: RandomPeople, id: number): number {
   const node = graph.node(id)!;
-  const children = [...graph.nodes()].filter((other) => other.parentId === id);
-  const siblings = [...graph.nodes()].filter(
-    (other) => node.parentId !== null && other.parentId === node.parentId,
-  );
+  const children = [...graph.nodes()].filter((other) => other.parentId === id).map((n) => n.id);
+  const siblings = [...graph.nodes()]
+    .filter((other) => node.parentId !== null && other.parentId === node.parentId)
+    .map((other) => other.id);
   const choices = [
     id,
     ...(node.parentId === null ? [] : [node.parentId]),
