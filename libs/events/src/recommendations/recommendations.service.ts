@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@preceptor/accounts';
+import {
+  MatchingError,
+  specialtyTiers,
+  SpecialtyGraph,
+  toMatchMentee,
+  type SpecialtyProximity,
+} from '@preceptor/matching';
+import { PROFILE_COLUMNS, profileFromRow, type ProfileRow } from '@preceptor/profiles';
+import { SpecialtyCatalog, type GrowthArea, type Track } from '@preceptor/taxonomy';
+import { DataSource, In } from 'typeorm';
+import { RECOMMENDED_EVENTS_DEFAULT } from '../dto/events.args.js';
+import { EventEntity } from '../entities/event.entity.js';
+import { EventFormat, EventStatus, RsvpStatus, type CreditType } from '../event-enums.js';
+import { EventViews, viewerOf } from '../event-views.service.js';
+import type { EventRecommendationModel } from '../models/event.models.js';
+import { SEAT_HOLDING_STATUSES } from '../rules/event-access.js';
+import { recommendEvents, type EventSeeker, type RecommendableEvent } from './score-event.js';
+
+/**
+ * How many upcoming events each candidate query reads at most, soonest first. Scoring a
+ * candidate costs microseconds; reading it is most of the request, so the bound is what keeps a
+ * request at 100,000 events as fast as at 100 (docs/events.md has the figure).
+ */
+export const CANDIDATES_PER_QUERY = 1000;
+
+/** An RSVP that already answers the event: recommending it again would be noise. */
+const ANSWERED: readonly RsvpStatus[] = [...SEAT_HOLDING_STATUSES, RsvpStatus.WAITLISTED];
+
+interface CandidateRow {
+  id: string;
+  starts_at: Date;
+  ends_at: Date;
+  format: EventFormat;
+  venue_city: string | null;
+  venue_region: string | null;
+  venue_country: string | null;
+  specialty_ids: number[];
+  growth_areas: GrowthArea[];
+  tracks: Track[];
+}
+
+/** A lineage overlap holding every event of this proximity class or closer (matching's tiers). */
+function tierIds(
+  seeker: EventSeeker,
+  graph: SpecialtyGraph,
+  proximity: SpecialtyProximity,
+): readonly number[] | null {
+  return (
+    specialtyTiers(seeker, graph).find((tier) => tier.specialty === proximity)?.lineageIds ?? null
+  );
+}
+
+/**
+ * Upcoming events for the signed-in person, best first (score, then start, then id).
+ *
+ * Candidates come from PostgreSQL in two bounded queries over published events not yet
+ * started, within reach (online, or in person in the person's country), not organized by the
+ * person and not already answered (GOING, WAITLISTED or ATTENDED):
+ * 1. the soonest CANDIDATES_PER_QUERY in the person's specialties, their parents and children
+ *    (matching's PARENT_OR_CHILD tier), so a close event months ahead is not crowded out;
+ * 2. the soonest CANDIDATES_PER_QUERY that are nearby in the taxonomy (the NEARBY tier), or serve
+ *    one of the person's goals, or are for the person's track.
+ * Both use the partial indexes on published events (start order; the GIN over lineage, growth
+ * areas and tracks). The union is scored by the pure `recommendEvents`; only the page returned
+ * is loaded in full.
+ */
+@Injectable()
+export class EventRecommendationsService {
+  private graph: SpecialtyGraph | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalog: SpecialtyCatalog,
+    private readonly views: EventViews,
+  ) {}
+
+  async recommended(
+    caller: AuthUser,
+    first: number = RECOMMENDED_EVENTS_DEFAULT,
+    now: Date = new Date(),
+  ): Promise<EventRecommendationModel[]> {
+    const seeker = await this.seeker(caller);
+    // Built from the catalog on first use (the catalog loads as its module starts).
+    this.graph ??= SpecialtyGraph.fromCatalog(this.catalog.specialtyRows());
+    const candidates = await this.candidates(caller.id, seeker, this.graph, now);
+    const ranked = recommendEvents(seeker, candidates, this.graph, first);
+    if (ranked.length === 0) return [];
+
+    const rows = await this.dataSource.manager.findBy(EventEntity, {
+      id: In(ranked.map((result) => result.eventId)),
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A row gone since the candidate query (deleted) is left out of the answer.
+    const kept = ranked.filter((result) => byId.has(result.eventId));
+    const models = await this.views.models(
+      kept.map((result) => byId.get(result.eventId)!),
+      viewerOf(caller),
+    );
+    return kept.map((result, index) => ({
+      event: models[index],
+      score: result.score,
+      reasons: [...result.reasons],
+      breakdown: result.breakdown.map((line) => ({ ...line })),
+    }));
+  }
+
+  private async seeker(caller: AuthUser): Promise<EventSeeker> {
+    const rows = await this.dataSource.query<ProfileRow[]>(
+      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`,
+      [caller.id],
+    );
+    if (rows.length === 0) throw MatchingError.profileRequired('Recommended events');
+    return toMatchMentee(profileFromRow(rows[0]));
+  }
+
+  private async candidates(
+    callerId: string,
+    seeker: EventSeeker,
+    graph: SpecialtyGraph,
+    now: Date,
+  ): Promise<RecommendableEvent[]> {
+    const close = tierIds(seeker, graph, 'PARENT_OR_CHILD');
+    const nearby = tierIds(seeker, graph, 'NEARBY');
+    const batches: CandidateRow[][] = [];
+    // One after another: a request holds one pooled connection at a time.
+    if (close !== null) {
+      batches.push(
+        await this.candidateRows(callerId, seeker, now, 'e.specialty_lineage && $5::smallint[]', [
+          close,
+        ]),
+      );
+    }
+    // Without a specialty there is no tier (null): an empty overlap matches nothing.
+    const wide =
+      'e.specialty_lineage && $5::smallint[] OR e.growth_areas && $6::growth_area[] OR e.tracks && $7::track[]';
+    batches.push(
+      await this.candidateRows(callerId, seeker, now, wide, [
+        nearby ?? [],
+        [...seeker.goals],
+        [seeker.track],
+      ]),
+    );
+    const rows = new Map(batches.flat().map((row) => [row.id, row]));
+    const credits = await this.creditTypes([...rows.keys()]);
+    return [...rows.values()].map((row) => ({
+      id: row.id,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      format: row.format,
+      venueCity: row.venue_city,
+      venueRegion: row.venue_region,
+      venueCountry: row.venue_country,
+      specialtyIds: row.specialty_ids,
+      growthAreas: row.growth_areas,
+      tracks: row.tracks,
+      creditTypes: credits.get(row.id) ?? [],
+    }));
+  }
+
+  /** The soonest CANDIDATES_PER_QUERY events within reach matching `relevant` ($5 onwards). */
+  private candidateRows(
+    callerId: string,
+    seeker: EventSeeker,
+    now: Date,
+    relevant: string,
+    relevantParameters: unknown[],
+  ): Promise<CandidateRow[]> {
+    return this.dataSource.query<CandidateRow[]>(
+      `SELECT e.id, e.starts_at, e.ends_at, e.format, e.venue_city, e.venue_region,
+              e.venue_country, e.specialty_ids, e.growth_areas::text[] AS growth_areas,
+              e.tracks::text[] AS tracks
+         FROM events e
+        WHERE e.status = '${EventStatus.PUBLISHED}'
+          AND e.starts_at > $1
+          AND e.organizer_id <> $2
+          AND (e.format <> '${EventFormat.IN_PERSON}' OR e.venue_country = $3)
+          AND NOT EXISTS (
+                SELECT 1 FROM rsvps r
+                 WHERE r.event_id = e.id AND r.user_id = $2 AND r.status = ANY ($4::rsvp_status[]))
+          AND (${relevant})
+        ORDER BY e.starts_at, e.id
+        LIMIT ${CANDIDATES_PER_QUERY}`,
+      [now, callerId, seeker.country, ANSWERED, ...relevantParameters],
+    );
+  }
+
+  /** Each event's credit types, by event id. */
+  private async creditTypes(eventIds: readonly string[]): Promise<Map<string, CreditType[]>> {
+    if (eventIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ event_id: string; type: CreditType }[]>(
+      'SELECT event_id, type FROM event_credits WHERE event_id = ANY ($1::uuid[])',
+      [eventIds],
+    );
+    const byEvent = new Map<string, CreditType[]>();
+    for (const row of rows) {
+      const types = byEvent.get(row.event_id);
+      if (types) types.push(row.type);
+      else byEvent.set(row.event_id, [row.type]);
+    }
+    return byEvent;
+  }
+}
