@@ -202,6 +202,17 @@ describe('recommended events: scoring', () => {
     expect(line(aNurse(), april, 'time').value).toBe(1);
   });
 
+  it('reads the clock change on the very day it happens (Chicago, Sunday 8 March 2026, 02:00)', () => {
+    const sunday = (startMinute: number) =>
+      aNurse({ availability: [{ day: 'SUNDAY', startMinute, endMinute: startMinute + 60 }] });
+    // 01:00 CST, before the change (07:00 UTC), and 18:00 CDT, after it (23:00 UTC).
+    const night = anEvent({ startsAt: new Date('2026-03-08T07:00:00Z') });
+    const evening = anEvent({ startsAt: new Date('2026-03-08T23:00:00Z') });
+    expect(line(sunday(60), night, 'time').value).toBe(1);
+    expect(line(sunday(18 * 60), evening, 'time').value).toBe(1);
+    expect(line(sunday(17 * 60), evening, 'time').value).toBe(0);
+  });
+
   it('is neutral on time without availability, and for day-long events', () => {
     expect(line(aNurse({ availability: [] }), anEvent(), 'time').value).toBe(0.5);
     const conference = anEvent({ endsAt: new Date('2026-03-13T00:00:00Z') });

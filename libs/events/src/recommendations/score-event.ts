@@ -11,7 +11,6 @@ import {
   localWeek,
   midSentence,
   MINUTES_PER_DAY,
-  MINUTES_PER_WEEK,
   rankedGoals,
   rankWord,
   roundValue,
@@ -122,15 +121,39 @@ export const TIME_FITS_SHARE = 0.75;
 /** Events this long (conferences) run through every part of the day: time is not scored. */
 export const ALL_DAY_MINUTES = 12 * 60;
 
-interface Finding {
-  value: number;
-  detail: string;
+/**
+ * What is worked out once per person rather than once per event: scoring runs over a few
+ * thousand candidates per request, and only the page returned is put into words.
+ */
+interface Prepared {
+  readonly seeker: EventSeeker;
+  readonly graph: SpecialtyGraph;
+  readonly hasSpecialty: boolean;
+  readonly goals: readonly GrowthArea[];
+  readonly creditTypes: readonly CreditType[];
+  /** The person's weekly windows, local minutes of the week. */
+  readonly windows: readonly WeekInterval[];
+  /** Cross-track fit by the event's track, for the person's track (CROSS_TRACK_FITS). */
+  readonly crossTrack: ReadonlyMap<Track, number>;
 }
 
-interface Context {
-  seeker: EventSeeker;
-  event: RecommendableEvent;
-  graph: SpecialtyGraph;
+function prepare(seeker: EventSeeker, graph: SpecialtyGraph): Prepared {
+  const crossTrack = new Map<Track, number>();
+  for (const fit of CROSS_TRACK_FITS) {
+    // What a mentor from another track can teach, an event for that track can too.
+    if (fit.mentee === seeker.track) {
+      crossTrack.set(fit.mentor, Math.max(fit.value, crossTrack.get(fit.mentor) ?? 0));
+    }
+  }
+  return {
+    seeker,
+    graph,
+    hasSpecialty: seeker.specialtyIds.length > 0 || seeker.targetSpecialtyId !== null,
+    goals: rankedGoals(seeker),
+    creditTypes: creditTypesFor(seeker.track),
+    windows: localWeek(seeker.availability),
+    crossTrack,
+  };
 }
 
 function same(a: string | null, b: string | null): boolean {
@@ -148,21 +171,22 @@ export function isWithinReach(seeker: EventSeeker, event: RecommendableEvent): b
 
 // --- specialty -------------------------------------------------------------------------------
 
-function specialtyLink(ctx: Context): SpecialtyLink | null {
-  return closestSpecialty(ctx.graph, ctx.seeker, ctx.event.specialtyIds);
+function specialtyValue(p: Prepared, event: RecommendableEvent): number {
+  if (!p.hasSpecialty) return SPECIALTY_UNKNOWN_VALUE;
+  if (event.specialtyIds.length === 0) return GENERAL_EVENT_SPECIALTY_VALUE;
+  return closestSpecialty(p.graph, p.seeker, event.specialtyIds)?.value ?? 0;
 }
 
-function assessSpecialty(ctx: Context, link: SpecialtyLink | null): Finding {
-  const { seeker, event } = ctx;
-  if (seeker.specialtyIds.length === 0 && seeker.targetSpecialtyId === null) {
-    return { value: SPECIALTY_UNKNOWN_VALUE, detail: 'You have not chosen a specialty' };
-  }
-  if (event.specialtyIds.length === 0) {
-    return { value: GENERAL_EVENT_SPECIALTY_VALUE, detail: 'Not about one specialty' };
-  }
-  if (!link) return { value: 0, detail: 'Specialties not in the catalog' };
-  const name = midSentence(ctx.graph.node(link.mentorSpecialtyId)!.name);
-  return { value: link.value, detail: `${name}: ${link.relation.toLowerCase().replace('_', ' ')}` };
+function specialtyDetail(
+  p: Prepared,
+  event: RecommendableEvent,
+  link: SpecialtyLink | null,
+): string {
+  if (!p.hasSpecialty) return 'You have not chosen a specialty';
+  if (event.specialtyIds.length === 0) return 'Not about one specialty';
+  if (!link) return 'Specialties not in the catalog';
+  const name = midSentence(p.graph.node(link.mentorSpecialtyId)!.name);
+  return `${name}: ${link.relation.toLowerCase().replace('_', ' ')}`;
 }
 
 /**
@@ -197,17 +221,22 @@ function topicPhrase(graph: SpecialtyGraph, link: SpecialtyLink | null): string 
 
 // --- goals -----------------------------------------------------------------------------------
 
+function goalsValue(p: Prepared, event: RecommendableEvent): number {
+  return p.goals.length === 0 ? GOALS_UNKNOWN_VALUE : goalsMet(p.goals, event.growthAreas).value;
+}
+
 function areaName(area: GrowthArea): string {
   return midSentence(GROWTH_AREA_INFO[area].name);
 }
 
-function assessGoals({ seeker, event }: Context): Finding & { sentence: string | null } {
-  const goals = rankedGoals(seeker);
-  if (goals.length === 0) {
-    return { value: GOALS_UNKNOWN_VALUE, detail: 'You have not ranked any goals', sentence: null };
-  }
-  const { value, met } = goalsMet(goals, event.growthAreas);
+function goalsWords(
+  p: Prepared,
+  event: RecommendableEvent,
+): { detail: string; sentence: string | null } {
+  const goals = p.goals;
   const n = goals.length;
+  if (n === 0) return { detail: 'You have not ranked any goals', sentence: null };
+  const { met } = goalsMet(goals, event.growthAreas);
   let sentence: string | null = null;
   if (met.length === 1) {
     sentence = `For ${areaName(goals[met[0]])}, your ${rankWord(met[0])} goal`;
@@ -219,53 +248,66 @@ function assessGoals({ seeker, event }: Context): Finding & { sentence: string |
     );
     sentence = `For ${how}: ${which.join(', ')}`;
   }
-  return { value, detail: `${met.length} of ${n} goals`, sentence };
+  return { detail: `${met.length} of ${n} goals`, sentence };
 }
 
 // --- credits ---------------------------------------------------------------------------------
 
-/** The event's credit types the person's boards take, in the event's order. */
+/** The event's credit types the person's boards take (`creditTypesFor`), in the event's order. */
 export function relevantCredits(seeker: EventSeeker, event: RecommendableEvent): CreditType[] {
   const taken = creditTypesFor(seeker.track);
   return [...new Set(event.creditTypes.filter((type) => taken.includes(type)))];
 }
 
-function assessCredits(ctx: Context, relevant: readonly CreditType[]): Finding {
-  const field = trackField(ctx.seeker.track);
-  if (relevant.length > 0) return { value: 1, detail: `${relevant.join(', ')} for ${field}` };
-  if (ctx.event.creditTypes.length > 0) {
-    return {
-      value: OTHER_CREDIT_VALUE,
-      detail: `${[...new Set(ctx.event.creditTypes)].join(', ')}: not taken for ${field}`,
-    };
+function creditsValue(p: Prepared, event: RecommendableEvent): number {
+  if (event.creditTypes.some((type) => p.creditTypes.includes(type))) return 1;
+  return event.creditTypes.length > 0 ? OTHER_CREDIT_VALUE : 0;
+}
+
+function creditsDetail(p: Prepared, event: RecommendableEvent): string {
+  const field = trackField(p.seeker.track);
+  const relevant = relevantCredits(p.seeker, event);
+  if (relevant.length > 0) return `${relevant.join(', ')} for ${field}`;
+  if (event.creditTypes.length > 0) {
+    return `${[...new Set(event.creditTypes)].join(', ')}: not taken for ${field}`;
   }
-  return { value: 0, detail: 'No credit' };
+  return 'No credit';
 }
 
 // --- track -----------------------------------------------------------------------------------
 
-function assessTrack({ seeker, event }: Context): Finding {
-  if (event.tracks.length === 0) return { value: ANY_TRACK_VALUE, detail: 'Open to every track' };
-  if (event.tracks.includes(seeker.track)) {
-    return { value: 1, detail: `For ${trackField(seeker.track)}` };
-  }
-  // What a cross-track mentor can teach, an event for that track can too.
-  const fit = Math.max(
-    0,
-    ...CROSS_TRACK_FITS.filter(
-      (candidate) => candidate.mentee === seeker.track && event.tracks.includes(candidate.mentor),
-    ).map((candidate) => candidate.value),
-  );
+function trackValue(p: Prepared, event: RecommendableEvent): number {
+  if (event.tracks.length === 0) return ANY_TRACK_VALUE;
+  if (event.tracks.includes(p.seeker.track)) return 1;
+  let fit = 0;
+  for (const track of event.tracks) fit = Math.max(fit, p.crossTrack.get(track) ?? 0);
+  return fit;
+}
+
+function trackDetail(p: Prepared, event: RecommendableEvent, value: number): string {
+  const mine = trackField(p.seeker.track);
+  if (event.tracks.length === 0) return 'Open to every track';
+  if (event.tracks.includes(p.seeker.track)) return `For ${mine}`;
   const theirs = event.tracks.map(trackField).join(', ');
-  return {
-    value: fit,
-    detail: fit > 0 ? `For ${theirs}, near ${trackField(seeker.track)}` : `For ${theirs}`,
-  };
+  return value > 0 ? `For ${theirs}, near ${mine}` : `For ${theirs}`;
 }
 
 // --- time ------------------------------------------------------------------------------------
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * The person's UTC offset when the event starts. Asked at the UTC midnights around the start
+ * (a few hundred distinct days among thousands of candidates, and the offsets are cached), and
+ * at the start's hour only on a day the clocks change (changes fall on the hour).
+ */
+function offsetAt(timeZone: string, at: Date): number | null {
+  const day = Math.floor(at.getTime() / DAY_MS) * DAY_MS;
+  const before = utcOffsetMinutes(timeZone, new Date(day));
+  if (before === utcOffsetMinutes(timeZone, new Date(day + DAY_MS))) return before;
+  return utcOffsetMinutes(timeZone, new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS));
+}
 
 /** Minutes since Monday 00:00 UTC of the week holding `at`. */
 function utcMinuteOfWeek(at: Date): number {
@@ -273,93 +315,110 @@ function utcMinuteOfWeek(at: Date): number {
   return mondayFirst * MINUTES_PER_DAY + at.getUTCHours() * 60 + at.getUTCMinutes();
 }
 
-/** The event's span in the person's local week (split where it crosses Sunday midnight). */
-function localSpan(event: RecommendableEvent, offsetMinutes: number): WeekInterval[] {
+type TimeFit =
+  { kind: 'unknown'; detail: string } | { kind: 'known'; share: number; span: WeekInterval[] };
+
+/** How much of the event falls in the person's weekly windows, in their zone at its date. */
+function timeFit(p: Prepared, event: RecommendableEvent): TimeFit {
+  const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000);
+  if (minutes >= ALL_DAY_MINUTES) return { kind: 'unknown', detail: 'Runs all day or longer' };
+  if (p.windows.length === 0) return { kind: 'unknown', detail: 'No availability given' };
+  const offset = offsetAt(p.seeker.timeZone, event.startsAt);
+  if (offset === null) return { kind: 'unknown', detail: 'Unknown time zone' };
   const start = utcMinuteOfWeek(event.startsAt);
-  const length = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000);
-  return shiftWeek([[start, Math.min(start + length, start + MINUTES_PER_WEEK)]], offsetMinutes);
+  const span = shiftWeek([[start, start + minutes]], offset);
+  const share = totalMinutes(intersectWeeks(span, p.windows)) / Math.max(1, minutes);
+  return { kind: 'known', share, span };
 }
 
-function assessTime({ seeker, event }: Context): Finding & { fits: string | null } {
-  const minutes = (event.endsAt.getTime() - event.startsAt.getTime()) / 60_000;
-  if (minutes >= ALL_DAY_MINUTES) {
-    return { value: TIME_UNKNOWN_VALUE, detail: 'Runs all day or longer', fits: null };
-  }
-  const windows = localWeek(seeker.availability);
-  if (windows.length === 0) {
-    return { value: TIME_UNKNOWN_VALUE, detail: 'No availability given', fits: null };
-  }
-  // Offsets change on the hour: asking at the hour lets events at the same hour share one.
-  const hour = new Date(Math.floor(event.startsAt.getTime() / HOUR_MS) * HOUR_MS);
-  const offset = utcOffsetMinutes(seeker.timeZone, hour);
-  if (offset === null)
-    return { value: TIME_UNKNOWN_VALUE, detail: 'Unknown time zone', fits: null };
-  const span = localSpan(event, offset);
-  const share = totalMinutes(intersectWeeks(span, windows)) / Math.max(1, totalMinutes(span));
-  const when = describeWeekTime(span);
+function timeValue(fit: TimeFit): number {
+  return fit.kind === 'unknown' ? TIME_UNKNOWN_VALUE : fit.share;
+}
+
+function timeWords(fit: TimeFit): { detail: string; fits: string | null } {
+  if (fit.kind === 'unknown') return { detail: fit.detail, fits: null };
+  const when = describeWeekTime(fit.span);
   return {
-    value: share,
-    detail: `${Math.round(share * 100)}% within your availability (${when})`,
-    fits: share >= TIME_FITS_SHARE ? `fits your ${when}` : null,
+    detail: `${Math.round(fit.share * 100)}% within your availability (${when})`,
+    fits: fit.share >= TIME_FITS_SHARE ? `fits your ${when}` : null,
   };
 }
 
 // --- location --------------------------------------------------------------------------------
 
-function assessLocation({ seeker, event }: Context): Finding & { place: string | null } {
-  const nearby = same(seeker.country, event.venueCountry) && same(seeker.region, event.venueRegion);
+function isNearby(p: Prepared, event: RecommendableEvent): boolean {
+  return same(p.seeker.country, event.venueCountry) && same(p.seeker.region, event.venueRegion);
+}
+
+function locationValue(p: Prepared, event: RecommendableEvent): number {
+  return isOnline(event.format) || isNearby(p, event) ? 1 : SAME_COUNTRY_VALUE;
+}
+
+function locationWords(
+  p: Prepared,
+  event: RecommendableEvent,
+): { detail: string; place: string | null } {
+  const nearby = isNearby(p, event);
   if (isOnline(event.format)) {
     return nearby
-      ? {
-          value: 1,
-          detail: 'Online, or in person in your region',
-          place: `Online or in ${event.venueCity}`,
-        }
-      : { value: 1, detail: 'Online', place: 'Online' };
+      ? { detail: 'Online, or in person in your region', place: `Online or in ${event.venueCity}` }
+      : { detail: 'Online', place: 'Online' };
   }
-  if (nearby) {
-    return {
-      value: 1,
-      detail: 'In person, your region',
-      place: `In ${event.venueCity}, in your region`,
-    };
-  }
-  return { value: SAME_COUNTRY_VALUE, detail: 'In person, another region', place: null };
+  return nearby
+    ? { detail: 'In person, your region', place: `In ${event.venueCity}, in your region` }
+    : { detail: 'In person, another region', place: null };
 }
 
 // --- the score -------------------------------------------------------------------------------
 
-/**
- * The event's score for the person with its breakdown and reasons; null when it is out of
- * reach (`isWithinReach`).
- */
-export function scoreEvent(
-  seeker: EventSeeker,
-  event: RecommendableEvent,
-  graph: SpecialtyGraph,
-): EventRecommendationResult | null {
-  if (!isWithinReach(seeker, event)) return null;
-  const ctx: Context = { seeker, event, graph };
-  const link = specialtyLink(ctx);
-  const relevant = relevantCredits(seeker, event);
-  const goals = assessGoals(ctx);
-  const time = assessTime(ctx);
-  const location = assessLocation(ctx);
-  const findings: Record<RecommendationCriterion, Finding> = {
-    specialty: assessSpecialty(ctx, link),
-    goals,
-    credits: assessCredits(ctx, relevant),
-    track: assessTrack(ctx),
-    time,
-    location,
+interface Scored {
+  readonly event: RecommendableEvent;
+  readonly values: Readonly<Record<RecommendationCriterion, number>>;
+  /** The score in tenths: the sum of the rounded contributions. */
+  readonly tenths: number;
+}
+
+/** The numbers only: cheap enough for every candidate. Null when out of reach. */
+function assess(p: Prepared, event: RecommendableEvent): Scored | null {
+  if (!isWithinReach(p.seeker, event)) return null;
+  const values: Record<RecommendationCriterion, number> = {
+    specialty: specialtyValue(p, event),
+    goals: goalsValue(p, event),
+    credits: creditsValue(p, event),
+    track: trackValue(p, event),
+    time: timeValue(timeFit(p, event)),
+    location: locationValue(p, event),
   };
   let tenths = 0;
+  for (const criterion of RECOMMENDATION_CRITERIA) {
+    tenths += contributionTenths(RECOMMENDATION_WEIGHTS[criterion], values[criterion]);
+  }
+  return { event, values, tenths };
+}
+
+/** The breakdown and the reasons, for the events returned. */
+function explain(p: Prepared, { event, values, tenths }: Scored): EventRecommendationResult {
+  const link = p.hasSpecialty ? closestSpecialty(p.graph, p.seeker, event.specialtyIds) : null;
+  const goals = goalsWords(p, event);
+  const time = timeWords(timeFit(p, event));
+  const location = locationWords(p, event);
+  const details: Record<RecommendationCriterion, string> = {
+    specialty: specialtyDetail(p, event, link),
+    goals: goals.detail,
+    credits: creditsDetail(p, event),
+    track: trackDetail(p, event, values.track),
+    time: time.detail,
+    location: location.detail,
+  };
   const breakdown = RECOMMENDATION_CRITERIA.map((criterion): EventScoreComponent => {
     const weight = RECOMMENDATION_WEIGHTS[criterion];
-    const { value, detail } = findings[criterion];
-    const contribution = contributionTenths(weight, value);
-    tenths += contribution;
-    return { criterion, weight, value: roundValue(value), contribution: contribution / 10, detail };
+    return {
+      criterion,
+      weight,
+      value: roundValue(values[criterion]),
+      contribution: contributionTenths(weight, values[criterion]) / 10,
+      detail: details[criterion],
+    };
   });
   const points = Object.fromEntries(
     breakdown.map((line) => [line.criterion, line.contribution]),
@@ -367,17 +426,15 @@ export function scoreEvent(
 
   // Each sentence carries the points of the criteria it speaks for; strongest first.
   const sentences: { text: string; points: number }[] = [];
-  const topic = topicPhrase(graph, link);
+  const topic = topicPhrase(p.graph, link);
+  const relevant = relevantCredits(p.seeker, event);
   const credit = relevant.length > 0 ? `${relevant.join(' or ')} credit` : null;
   if (topic && credit) {
     sentences.push({ text: `${credit} for ${topic}`, points: points.specialty + points.credits });
   } else if (topic) {
     sentences.push({ text: `On ${topic}`, points: points.specialty });
   } else if (credit) {
-    sentences.push({
-      text: `${credit} for ${trackField(seeker.track)}`,
-      points: points.credits,
-    });
+    sentences.push({ text: `${credit} for ${trackField(p.seeker.track)}`, points: points.credits });
   }
   if (goals.sentence) sentences.push({ text: goals.sentence, points: points.goals });
   if (location.place && time.fits) {
@@ -386,9 +443,10 @@ export function scoreEvent(
       points: points.location + points.time,
     });
   } else if (location.place && location.place !== 'Online') {
+    // Online alone says nothing: every online event is.
     sentences.push({ text: location.place, points: points.location });
   } else if (time.fits) {
-    sentences.push({ text: capitalize(time.fits), points: points.time });
+    sentences.push({ text: time.fits, points: points.time });
   }
   return {
     eventId: event.id,
@@ -400,6 +458,28 @@ export function scoreEvent(
       .sort((a, b) => b.points - a.points || a.index - b.index)
       .map(({ text }) => capitalize(text)),
   };
+}
+
+/**
+ * The event's score for the person with its breakdown and reasons; null when it is out of
+ * reach (`isWithinReach`).
+ */
+export function scoreEvent(
+  seeker: EventSeeker,
+  event: RecommendableEvent,
+  graph: SpecialtyGraph,
+): EventRecommendationResult | null {
+  const p = prepare(seeker, graph);
+  const scored = assess(p, event);
+  return scored && explain(p, scored);
+}
+
+function compareScored(a: Scored, b: Scored): number {
+  return (
+    b.tenths - a.tenths ||
+    a.event.startsAt.getTime() - b.event.startsAt.getTime() ||
+    (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0)
+  );
 }
 
 /** Best score first, then the sooner event, then the id: the same inputs, the same order. */
@@ -414,17 +494,21 @@ export function compareRecommendations(
   );
 }
 
-/** The `limit` best events for the person, out of reach ones left out. */
+/** The `limit` best events for the person, out of reach ones left out; only those explained. */
 export function recommendEvents(
   seeker: EventSeeker,
   events: readonly RecommendableEvent[],
   graph: SpecialtyGraph,
   limit: number,
 ): EventRecommendationResult[] {
-  const scored: EventRecommendationResult[] = [];
+  const p = prepare(seeker, graph);
+  const scored: Scored[] = [];
   for (const event of events) {
-    const result = scoreEvent(seeker, event, graph);
+    const result = assess(p, event);
     if (result) scored.push(result);
   }
-  return scored.sort(compareRecommendations).slice(0, limit);
+  return scored
+    .sort(compareScored)
+    .slice(0, limit)
+    .map((result) => explain(p, result));
 }
