@@ -7,6 +7,7 @@ import {
   SpecialtyGraph,
   toMatchMentee,
   type SpecialtyProximity,
+  type SpecialtyTier,
 } from '@preceptor/matching';
 import { PROFILE_COLUMNS, profileFromRow, type ProfileRow } from '@preceptor/profiles';
 import { SpecialtyCatalog, type GrowthArea, type Track } from '@preceptor/taxonomy';
@@ -20,9 +21,9 @@ import { SEAT_HOLDING_STATUSES } from '../rules/event-access.js';
 import { recommendEvents, type EventSeeker, type RecommendableEvent } from './score-event.js';
 
 /**
- * How many upcoming events each candidate query reads at most, soonest first. Scoring a
- * candidate costs microseconds; reading it is most of the request, so the bound is what keeps a
- * request at 100,000 events as fast as at 100 (docs/events.md has the figure).
+ * How many upcoming events each candidate query reads at most, soonest first. Reading the
+ * candidates is most of a request (scoring one costs microseconds), so this bounds the work
+ * whatever the table holds (docs/events.md has the figure at 100,000 events).
  */
 export const CANDIDATES_PER_QUERY = 500;
 
@@ -43,15 +44,13 @@ interface CandidateRow {
   credit_types: CreditType[];
 }
 
-/** A lineage overlap holding every event of this proximity class or closer (matching's tiers). */
-function tierIds(
-  seeker: EventSeeker,
-  graph: SpecialtyGraph,
-  proximity: SpecialtyProximity,
-): readonly number[] | null {
-  return (
-    specialtyTiers(seeker, graph).find((tier) => tier.specialty === proximity)?.lineageIds ?? null
-  );
+/**
+ * Lineage ids whose overlap holds every event of this proximity class or closer (matching's
+ * tiers); null when the person has no specialty.
+ */
+function tierIds(tiers: readonly SpecialtyTier[], proximity: SpecialtyProximity): number[] | null {
+  const ids = tiers.find((tier) => tier.specialty === proximity)?.lineageIds;
+  return ids ? [...ids] : null;
 }
 
 /**
@@ -129,8 +128,9 @@ export class EventRecommendationsService {
     graph: SpecialtyGraph,
     now: Date,
   ): Promise<RecommendableEvent[]> {
-    const close = tierIds(seeker, graph, 'PARENT_OR_CHILD');
-    const nearby = tierIds(seeker, graph, 'NEARBY');
+    const tiers = specialtyTiers(seeker, graph);
+    const close = tierIds(tiers, 'PARENT_OR_CHILD');
+    const nearby = tierIds(tiers, 'NEARBY');
     const batches: CandidateRow[][] = [];
     // One after another: a request holds one pooled connection at a time.
     if (close !== null) {
