@@ -13,6 +13,7 @@ import { EventViews } from './event-views.service.js';
 import { EventsResolver } from './events.resolver.js';
 import { EventsService } from './events.service.js';
 import './graphql/enums.js';
+import { EventRecommendationsService } from './recommendations/recommendations.service.js';
 import { RsvpsService } from './rsvps.service.js';
 
 export const EVENTS_ENTITIES = [EventEntity, EventCreditEntity, RsvpEntity, CalendarFeedEntity];
@@ -26,6 +27,7 @@ export const EVENTS_ENTITIES = [EventEntity, EventCreditEntity, RsvpEntity, Cale
     EventsService,
     EventSearchService,
     RsvpsService,
+    EventRecommendationsService,
     EventsResolver,
     CalendarService,
     CalendarResolver,

@@ -3,6 +3,7 @@ export * from './calendar/ics.js';
 export * from './entities/event-credit.entity.js';
 export * from './entities/event.entity.js';
 export * from './entities/rsvp.entity.js';
+export * from './credit-boards.js';
 export * from './event-bulk.js';
 export * from './event-enums.js';
 export * from './event-limits.js';
