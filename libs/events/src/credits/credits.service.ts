@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import { CommonError, runTransaction } from '@preceptor/core';
 import { CredentialsService } from '@preceptor/profiles';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CreditEntryEntity } from '../entities/credit-entry.entity.js';
-import type { EventEntity } from '../entities/event.entity.js';
 import { RsvpStatus } from '../event-enums.js';
 import { lockManagedEvent } from '../event-locks.js';
 import { viewerOf } from '../event-views.service.js';
@@ -22,6 +21,7 @@ import {
   type CreditLedgerModel,
 } from './credit-ledger.models.js';
 import { creditsCsv } from './credits-csv.js';
+import { recordCredits } from './record-credits.js';
 import { completedOn, creditTotals, periodProblems, type CreditPeriod } from './ledger-rules.js';
 
 function toEntryModel(entry: CreditEntryEntity): CreditEntryModel {
@@ -94,7 +94,11 @@ export class CreditsService {
           WHERE event_id = $1 AND user_id = ANY ($2::uuid[]) AND status = $5`,
         [event.id, plan.toMark, RsvpStatus.ATTENDED, now, RsvpStatus.GOING],
       );
-      await this.recordCredits(manager, event, plan.toMark);
+      await recordCredits(
+        (text, parameters) => manager.query(text, parameters),
+        event,
+        plan.toMark,
+      );
       return plan.toMark.length;
     });
   }
@@ -135,30 +139,5 @@ export class CreditsService {
       .addOrderBy('c.eventId', order)
       .addOrderBy('c.creditPosition', 'ASC')
       .getMany();
-  }
-
-  /**
-   * Copies the event's credit offers, as they stand now, into each person's ledger, with the
-   * organizer's name as provider and the event's end as completion. A person already holding
-   * an entry for an offer keeps it (unique per person and offer).
-   */
-  private async recordCredits(
-    manager: EntityManager,
-    event: EventEntity,
-    userIds: readonly string[],
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO credit_entries
-              (user_id, event_id, credit_position, type, hours, accreditor, activity_id,
-               provider_number, provider_name, title, completed_at, time_zone)
-       SELECT person.id, c.event_id, c.position, c.type, c.hours, c.accreditor, c.activity_id,
-              c.provider_number, organizer.full_name, $3, $4, $5
-         FROM unnest($2::uuid[]) AS person(id)
-        CROSS JOIN event_credits c
-         JOIN users organizer ON organizer.id = $6
-        WHERE c.event_id = $1
-       ON CONFLICT ON CONSTRAINT uq_credit_entries_user_event_credit DO NOTHING`,
-      [event.id, userIds, event.title, event.endsAt, event.timeZone, event.organizerId],
-    );
   }
 }
