@@ -13,7 +13,9 @@ export class MarkAttendanceArgs {
   })
   @IsArray()
   // One over the cap reaches attendanceIds, which says what the cap is; far beyond is refused here.
-  @ArrayMaxSize(MAX_ATTENDANCE_IDS * 2)
+  @ArrayMaxSize(MAX_ATTENDANCE_IDS * 2, {
+    message: `at most ${MAX_ATTENDANCE_IDS} ids per call; send the rest in another call`,
+  })
   @IsString({ each: true })
   userIds: string[];
 }
