@@ -1,5 +1,7 @@
 export * from './calendar/calendar-feed.entity.js';
 export * from './calendar/ics.js';
+export * from './credits/record-credits.js';
+export * from './entities/credit-entry.entity.js';
 export * from './entities/event-credit.entity.js';
 export * from './entities/event.entity.js';
 export * from './entities/rsvp.entity.js';

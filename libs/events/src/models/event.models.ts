@@ -40,6 +40,12 @@ export class EventCreditModel {
 
   @Field(() => String, { nullable: true })
   activityId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The provider’s number with the accreditor.',
+  })
+  providerNumber: string | null;
 }
 
 @ObjectType('EventOrganizer', {
