@@ -65,6 +65,8 @@ const { values: options } = parseArgs({
     'warm-up-seconds': { type: 'string', default: '5' },
     port: { type: 'string', default: '3921' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
+    // "browse" or "storm" alone (for a quick look; docs want both).
+    only: { type: 'string' },
   },
 });
 
@@ -90,6 +92,11 @@ const ROUNDS = numberOption('rounds', 1);
 const LOGIN_CLIENTS = numberOption('login-clients', 1);
 const WARM_UP_MS = numberOption('warm-up-seconds', 0) * 1000;
 const PORT = numberOption('port', 1);
+const ONLY = options.only;
+if (ONLY !== undefined && ONLY !== 'browse' && ONLY !== 'storm') {
+  throw new Error(`--only takes browse or storm (got "${ONLY}")`);
+}
+const wants = (part: 'browse' | 'storm'): boolean => ONLY === undefined || ONLY === part;
 if (CAPACITY >= PEOPLE) throw new Error('--capacity must be below --people, or nobody waits');
 
 const CONCURRENCY = [1, 4];
@@ -395,16 +402,108 @@ let activeApi: Awaited<ReturnType<typeof startApi>> | undefined;
 
 type Verdict = 'PASS' | 'FAIL';
 
+const record = (rows: BrowseRow[], row: BrowseRow): void => {
+  rows.push(row);
+  log(
+    `${row.name} ×${row.clients}${row.matches === undefined ? '' : ` | ${n(row.matches)} events`} | p50 ${fmt(row.stats.p50)} p99 ${fmt(row.stats.p99)} max ${fmt(row.stats.max)} ms, ${row.stats.perSecond.toFixed(0)}/s | load ${row.load.toFixed(2)}`,
+  );
+};
+
+/** Browsing, signed out (as a hospital's link to its events would be), beside the floor. */
+async function measureBrowse(pool: pg.Pool, client: GraphqlClient): Promise<BrowseRow[]> {
+  const rows: BrowseRow[] = [];
+  const chosen = await scenarios(pool);
+  const variablesOf = (scenario: Scenario): Record<string, unknown> => ({
+    filter: scenario.filter,
+    first: PAGE_SIZE,
+  });
+  // A freshly started API is still compiling its hot paths.
+  const warmUntil = performance.now() + WARM_UP_MS;
+  while (performance.now() < warmUntil) {
+    for (const scenario of chosen) await client.fire(EVENTS_QUERY, variablesOf(scenario));
+  }
+  const measureFloor = async (when: string): Promise<void> => {
+    for (const clients of CONCURRENCY) {
+      const stats = await measure(clients, SECONDS, () => client.fire(FLOOR_QUERY, {}));
+      record(rows, {
+        name: `\`${FLOOR_QUERY}\`, ${when}`,
+        floor: true,
+        clients,
+        stats,
+        load: load1(),
+      });
+    }
+  };
+  await measureFloor('before the scenarios');
+  for (const scenario of chosen) {
+    const counted = await client.call<{ events: { totalCount: number } }>(EVENTS_COUNT_QUERY, {
+      filter: scenario.filter,
+    });
+    const variables = variablesOf(scenario);
+    for (const clients of CONCURRENCY) {
+      const stats = await measure(clients, SECONDS, () => client.fire(EVENTS_QUERY, variables));
+      record(rows, {
+        name: scenario.name,
+        clients,
+        matches: counted.events.totalCount,
+        stats,
+        load: load1(),
+      });
+    }
+  }
+  await measureFloor('after them');
+  return rows;
+}
+
+/** The storms, API and SQL alternating, each on a fresh event. */
+async function measureStorms(
+  pool: pg.Pool,
+  client: GraphqlClient,
+): Promise<{ people: People; storms: StormRow[] }> {
+  const people = await createPeople(pool, client);
+  const organizer = await client.call<{ signUp: { accessToken: string } }>(
+    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
+    {
+      input: {
+        email: `bench-events-${RUN_ID}-organizer@${EMAIL_DOMAIN}`,
+        password: PASSWORD,
+        fullName: 'Benchmark Organizer',
+        roles: [Role.ORGANIZER],
+      },
+    },
+  );
+  const organizerToken = organizer.signUp.accessToken;
+  const storms: StormRow[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    // Alternating which side goes first, so neither always meets the machine warmer.
+    const sides: Side[] = round % 2 === 1 ? ['API', 'SQL'] : ['SQL', 'API'];
+    for (const side of sides) {
+      const eventId = await createStormEvent(client, organizerToken, `${round} ${side}`);
+      const order = shuffled(people.ids, round * 2 + (side === 'API' ? 0 : 1));
+      const result =
+        side === 'API'
+          ? await apiStorm(pool, client, people, eventId, order)
+          : await sqlStorm(pool, eventId, order);
+      const row = { round, side, ...result, load: load1() };
+      storms.push(row);
+      log(
+        `storm ${round} ${side}: ${result.check.pass ? 'PASS' : `FAIL (${result.check.problems.join('; ')})`} ${result.check.going} going, ${result.check.waitlisted} waitlisted | ${result.stats.perSecond.toFixed(0)} RSVPs/s, p50 ${fmt(result.stats.p50)} p99 ${fmt(result.stats.p99)} max ${fmt(result.stats.max)} ms | load ${row.load.toFixed(2)}`,
+      );
+    }
+  }
+  return { people, storms };
+}
+
 async function main(): Promise<void> {
   const pool = new pg.Pool({
     connectionString: DB_URL,
     max: STORM_CLIENTS + 2,
     options: '-c timezone=UTC',
   });
-  const browse: BrowseRow[] = [];
-  const storms: StormRow[] = [];
+  let browse: BrowseRow[] = [];
+  let storms: StormRow[] = [];
   let data: DataSet;
-  let people: People;
+  let people: People | undefined;
   let machine: string;
   const loadAtStart = load1();
   try {
@@ -424,85 +523,8 @@ async function main(): Promise<void> {
     log(`API started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const client = graphqlClient(PORT);
     try {
-      // Browsing: anonymous, as a hospital's link to its events would be.
-      const chosen = await scenarios(pool);
-      const variablesOf = (scenario: Scenario): Record<string, unknown> => ({
-        filter: scenario.filter,
-        first: PAGE_SIZE,
-      });
-      // A freshly started API is still compiling its hot paths.
-      const warmUntil = performance.now() + WARM_UP_MS;
-      while (performance.now() < warmUntil) {
-        for (const scenario of chosen) await client.fire(EVENTS_QUERY, variablesOf(scenario));
-      }
-      const record = (row: BrowseRow): void => {
-        browse.push(row);
-        log(
-          `${row.name} ×${row.clients}${row.matches === undefined ? '' : ` | ${n(row.matches)} events`} | p50 ${fmt(row.stats.p50)} p99 ${fmt(row.stats.p99)} max ${fmt(row.stats.max)} ms, ${row.stats.perSecond.toFixed(0)}/s | load ${row.load.toFixed(2)}`,
-        );
-      };
-      const measureFloor = async (when: string): Promise<void> => {
-        for (const clients of CONCURRENCY) {
-          const stats = await measure(clients, SECONDS, () => client.fire(FLOOR_QUERY, {}));
-          record({
-            name: `\`${FLOOR_QUERY}\`, ${when}`,
-            floor: true,
-            clients,
-            stats,
-            load: load1(),
-          });
-        }
-      };
-      await measureFloor('before the scenarios');
-      for (const scenario of chosen) {
-        const counted = await client.call<{ events: { totalCount: number } }>(EVENTS_COUNT_QUERY, {
-          filter: scenario.filter,
-        });
-        const variables = variablesOf(scenario);
-        for (const clients of CONCURRENCY) {
-          const stats = await measure(clients, SECONDS, () => client.fire(EVENTS_QUERY, variables));
-          record({
-            name: scenario.name,
-            clients,
-            matches: counted.events.totalCount,
-            stats,
-            load: load1(),
-          });
-        }
-      }
-      await measureFloor('after them');
-
-      // The storm.
-      people = await createPeople(pool, client);
-      const organizer = await client.call<{ signUp: { accessToken: string } }>(
-        'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-        {
-          input: {
-            email: `bench-events-${RUN_ID}-organizer@${EMAIL_DOMAIN}`,
-            password: PASSWORD,
-            fullName: 'Benchmark Organizer',
-            roles: [Role.ORGANIZER],
-          },
-        },
-      );
-      const organizerToken = organizer.signUp.accessToken;
-      for (let round = 1; round <= ROUNDS; round++) {
-        // Alternating which side goes first, so neither always meets the machine warmer.
-        const sides: Side[] = round % 2 === 1 ? ['API', 'SQL'] : ['SQL', 'API'];
-        for (const side of sides) {
-          const eventId = await createStormEvent(client, organizerToken, `${round} ${side}`);
-          const order = shuffled(people.ids, round * 2 + (side === 'API' ? 0 : 1));
-          const result =
-            side === 'API'
-              ? await apiStorm(pool, client, people, eventId, order)
-              : await sqlStorm(pool, eventId, order);
-          const row = { round, side, ...result, load: load1() };
-          storms.push(row);
-          log(
-            `storm ${round} ${side}: ${result.check.pass ? 'PASS' : `FAIL (${result.check.problems.join('; ')})`} ${result.check.going} going, ${result.check.waitlisted} waitlisted | ${result.stats.perSecond.toFixed(0)} RSVPs/s, p50 ${fmt(result.stats.p50)} p99 ${fmt(result.stats.p99)} max ${fmt(result.stats.max)} ms | load ${row.load.toFixed(2)}`,
-          );
-        }
-      }
+      if (wants('browse')) browse = await measureBrowse(pool, client);
+      if (wants('storm')) ({ people, storms } = await measureStorms(pool, client));
     } finally {
       client.close();
       await stopApi(activeApi);
@@ -529,11 +551,13 @@ async function main(): Promise<void> {
   const sqlRate = median(sqlStorms.map((row) => row.stats.perSecond));
   const share = apiRate / sqlRate;
   const verdict = (pass: boolean): Verdict => (pass ? 'PASS' : 'FAIL');
-  const targetLines: { verdict: Verdict; text: string }[] = [
+  const browseTargets = [
     {
       verdict: verdict(slow.length === 0),
       text: `browse p99 ≤ ${TARGETS.browseP99Ms} ms at 4 clients: ${atFour.map((row) => `${row.name} ${fmt(row.stats.p99)} ms`).join(', ')}`,
     },
+  ];
+  const stormTargets = [
     {
       verdict: verdict(apiStorms.every((row) => row.check.pass)),
       text: `the storm never overbooks: ${apiStorms.map((row) => `round ${row.round}: ${row.check.going} going, ${n(row.check.waitlisted)} waitlisted${row.check.gapless ? ' at 1..' + n(row.check.waitlisted) : ' with gaps'}${row.check.countersMatch ? ', counters match' : ', counters differ'}${row.check.answersDiffering ? `, ${row.check.answersDiffering} answers differ` : ''}`).join('; ')}`,
@@ -542,6 +566,10 @@ async function main(): Promise<void> {
       verdict: verdict(share >= TARGETS.stormShare),
       text: `storm throughput ≥ ${TARGETS.stormShare * 100}% of the SQL baseline's: API ${apiRate.toFixed(0)} RSVPs/s, SQL ${sqlRate.toFixed(0)} RSVPs/s (medians of ${ROUNDS} storms each): ${(share * 100).toFixed(0)}%`,
     },
+  ];
+  const targetLines: { verdict: Verdict; text: string }[] = [
+    ...(browse.length > 0 ? browseTargets : []),
+    ...(people ? stormTargets : []),
   ];
 
   const ordered = [...browse.filter((row) => row.floor), ...scenarioRows];
@@ -589,6 +617,12 @@ async function main(): Promise<void> {
     ]),
   );
 
+  log(`\n${browseTable}\n\n${stormTable}\n\nTargets:`);
+  for (const line of targetLines) log(`  ${line.verdict}  ${line.text}`);
+  if (!people || browse.length === 0) {
+    log(`Only ${ONLY} was measured: ${options.out} is left as it is.`);
+    return;
+  }
   const date = new Date().toISOString().slice(0, 10);
   const d = data;
   const p = people;
@@ -623,9 +657,6 @@ The bench's accounts (\`bench-events-…@${EMAIL_DOMAIN}\`) and the storm events
   const existing = await readFile(options.out, 'utf8').catch(() => undefined);
   const tidy = `${section.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
   await writeFile(options.out, replaceSection(existing, '## events', tidy));
-
-  log(`\n${browseTable}\n\n${stormTable}\n\nTargets:`);
-  for (const line of targetLines) log(`  ${line.verdict}  ${line.text}`);
   log(`Wrote the "## events" section of ${options.out}`);
 }
 

@@ -391,4 +391,54 @@ describe('RSVPs', () => {
       positions: Array.from({ length: 37 }, (_, i) => i + 1),
     });
   });
+  it('answers without the event when it is not asked for, placing people exactly as with it', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 5 });
+    const crowd = await people(15);
+    const bare = `mutation($eventId: ID!) { rsvp(eventId: $eventId) { id status waitlistPosition } }`;
+    const answers = await Promise.all(
+      crowd.map((person) =>
+        api.gql.ok<{ rsvp: { id: string; status: string; waitlistPosition: number | null } }>(
+          bare,
+          { eventId: event.id },
+          { token: person.token },
+        ),
+      ),
+    );
+    const placed = answers.map((answer) => answer.rsvp);
+    expect(placed.filter((r) => r.status === 'GOING')).toHaveLength(5);
+    expect(
+      placed
+        .filter((r) => r.status === 'WAITLISTED')
+        .map((r) => r.waitlistPosition)
+        .sort((x, y) => x! - y!),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    const stored = new Map((await rows(event.id)).map((row) => [row.user_id, row]));
+    crowd.forEach((person, i) => {
+      expect(stored.get(person.user.id)).toMatchObject({
+        status: placed[i].status,
+        waitlist_position: placed[i].waitlistPosition,
+      });
+    });
+    // Asking again returns the same RSVP; giving a seat back promotes the first waiting.
+    const seated = crowd[placed.findIndex((r) => r.status === 'GOING')];
+    const again = await api.gql.ok<{ rsvp: { id: string } }>(
+      bare,
+      { eventId: event.id },
+      { token: seated.token },
+    );
+    expect(again.rsvp.id).toBe(placed[crowd.indexOf(seated)].id);
+    const cancelled = await api.gql.ok<{ cancelRsvp: { status: string } }>(
+      `mutation($eventId: ID!) { cancelRsvp(eventId: $eventId) { status } }`,
+      { eventId: event.id },
+      { token: seated.token },
+    );
+    expect(cancelled.cancelRsvp.status).toBe('CANCELLED');
+    expect(await counts(event.id)).toEqual({
+      going_count: 5,
+      waitlist_count: 9,
+      going: 5,
+      waiting: 9,
+      positions: Array.from({ length: 9 }, (_, i) => i + 1),
+    });
+  });
 });

@@ -72,6 +72,20 @@ export class EventViews {
     );
   }
 
+  /**
+   * The event without the reads its view needs (no credits, no organizer name), for an answer
+   * whose client did not select the event: GraphQL never sends it, as `totalCount` is not
+   * counted unless selected. Never return it where the event can be read.
+   */
+  unread(event: EventEntity, viewer: Viewer | undefined, viewerRsvp?: RsvpEntity): EventModel {
+    return toEventModel(
+      event,
+      { credits: [], organizerName: '', viewerRsvp },
+      viewer,
+      this.catalog,
+    );
+  }
+
   async model(
     event: EventEntity,
     viewer: Viewer | undefined,

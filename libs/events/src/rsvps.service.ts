@@ -36,6 +36,16 @@ function isRsvpCursor(value: unknown): value is RsvpCursor {
   );
 }
 
+/** What an RSVP mutation answers with beyond the RSVP itself. */
+export interface RsvpAnswerOptions {
+  /**
+   * Whether the client selected the RSVP's `event`: its view takes three more reads (the event
+   * as committed, its credits, its organizer's name), which a burst of RSVPs should not pay
+   * for nobody.
+   */
+  withEvent: boolean;
+}
+
 /** RSVPs: taking a seat or a place on the waitlist, giving it back, and listing one's own. */
 @Injectable()
 export class RsvpsService {
@@ -50,14 +60,16 @@ export class RsvpsService {
    * placed anew. The event's row lock orders concurrent RSVPs, so the seat count read is the
    * one written, and nobody is seated past capacity.
    */
-  async rsvp(caller: AuthUser, eventId: string): Promise<RsvpModel> {
+  async rsvp(caller: AuthUser, eventId: string, options: RsvpAnswerOptions): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
-    const rsvp = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockVisible(manager, eventId, viewer);
-      const existing = await manager.findOne(RsvpEntity, {
-        where: { eventId, userId: caller.id },
-      });
-      if (existing && existing.status !== RsvpStatus.CANCELLED) return existing;
+    const { rsvp, event } = await runTransaction(this.dataSource, async (manager) => {
+      const { event, callerRsvp: existing } = await this.lockVisible(
+        manager,
+        eventId,
+        caller.id,
+        viewer,
+      );
+      if (existing && existing.status !== RsvpStatus.CANCELLED) return { rsvp: existing, event };
       const action = 'it takes no RSVPs';
       if (event.status === EventStatus.DRAFT) throw EventsError.notPublished();
       if (event.status === EventStatus.CANCELLED) throw EventsError.cancelled(action);
@@ -75,9 +87,9 @@ export class RsvpsService {
       });
       const saved = await manager.save(row);
       await applySeatChange(manager, event, { seats, closeGapAt: null, promote: 0 }, new Date());
-      return saved;
+      return { rsvp: saved, event };
     });
-    return this.withEvent(rsvp, viewer);
+    return this.answer(rsvp, event, viewer, options);
   }
 
   /**
@@ -85,13 +97,21 @@ export class RsvpsService {
    * transaction; the waitlist closes up behind whoever leaves it. Cancelling again changes
    * nothing.
    */
-  async cancelRsvp(caller: AuthUser, eventId: string): Promise<RsvpModel> {
+  async cancelRsvp(
+    caller: AuthUser,
+    eventId: string,
+    options: RsvpAnswerOptions,
+  ): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
-    const rsvp = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockVisible(manager, eventId, viewer);
-      const rsvp = await manager.findOne(RsvpEntity, { where: { eventId, userId: caller.id } });
+    const { rsvp, event } = await runTransaction(this.dataSource, async (manager) => {
+      const { event, callerRsvp: rsvp } = await this.lockVisible(
+        manager,
+        eventId,
+        caller.id,
+        viewer,
+      );
       if (!rsvp) throw EventsError.rsvpNotFound();
-      if (rsvp.status === RsvpStatus.CANCELLED) return rsvp;
+      if (rsvp.status === RsvpStatus.CANCELLED) return { rsvp, event };
       if (rsvp.status === RsvpStatus.ATTENDED) throw EventsError.attendanceRecorded();
       const now = new Date();
       if (hasStarted(event, now)) {
@@ -103,9 +123,9 @@ export class RsvpsService {
       rsvp.cancelledAt = now;
       const saved = await manager.save(rsvp);
       await applySeatChange(manager, event, change, now);
-      return saved;
+      return { rsvp: saved, event };
     });
-    return this.withEvent(rsvp, viewer);
+    return this.answer(rsvp, event, viewer, options);
   }
 
   /** The caller's RSVPs, whatever their status, by the event's start (then RSVP id). */
@@ -150,22 +170,49 @@ export class RsvpsService {
     };
   }
 
-  /** The event's row, locked for this transaction; a draft is not found but by who manages it. */
+  /**
+   * The event's row, locked for this transaction, with the caller's RSVP to it if any, read in
+   * the same statement: every statement run under the lock makes concurrent RSVPs wait longer.
+   * A draft is not found but by who manages it.
+   */
   private async lockVisible(
     manager: EntityManager,
     eventId: string,
+    userId: string,
     viewer: Viewer | undefined,
-  ): Promise<EventEntity> {
-    const event = await manager.findOne(EventEntity, {
-      where: { id: eventId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!event || !canSee(event, viewer)) throw EventsError.eventNotFound();
-    return event;
+  ): Promise<{ event: EventEntity; callerRsvp: RsvpEntity | undefined }> {
+    // leftJoinAndMapOne sets callerRsvp on the event it returns (when the caller has one).
+    const found: (EventEntity & { callerRsvp?: RsvpEntity }) | null = await manager
+      .createQueryBuilder(EventEntity, 'e')
+      .leftJoinAndMapOne(
+        'e.callerRsvp',
+        RsvpEntity,
+        'r',
+        'r.eventId = e.id AND r.userId = :userId',
+        {
+          userId,
+        },
+      )
+      .where('e.id = :eventId', { eventId })
+      // Only the event's row: the RSVP's, when there is one, is written under the event's lock.
+      .setLock('pessimistic_write', undefined, ['e'])
+      .getOne();
+    if (!found || !canSee(found, viewer)) throw EventsError.eventNotFound();
+    return { event: found, callerRsvp: found.callerRsvp };
   }
 
-  /** The RSVP with its event as the caller now sees it (counts and join link included). */
-  private async withEvent(rsvp: RsvpEntity, viewer: Viewer | undefined): Promise<RsvpModel> {
+  /**
+   * The RSVP with its event as the caller now sees it (counts and join link included), read
+   * after the commit; or, when the client did not select the event, with the unread view of
+   * the row as the transaction left it (see EventViews.unread).
+   */
+  private async answer(
+    rsvp: RsvpEntity,
+    locked: EventEntity,
+    viewer: Viewer | undefined,
+    { withEvent }: RsvpAnswerOptions,
+  ): Promise<RsvpModel> {
+    if (!withEvent) return toRsvpModel(rsvp, this.views.unread(locked, viewer, rsvp));
     const event = await this.dataSource.manager.findOneByOrFail(EventEntity, { id: rsvp.eventId });
     const model = await this.views.model(event, viewer);
     return model.myRsvp ?? toRsvpModel(rsvp, model);
