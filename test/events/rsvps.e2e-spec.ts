@@ -124,6 +124,17 @@ describe('RSVPs', () => {
     });
   });
 
+  it('gives one RSVP to one person asking several times at once, before any is saved', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 3 });
+    const [person] = await people(1);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => going(person.token, event.id)),
+    );
+    expect(new Set(answers.map((r) => r.id)).size).toBe(1);
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 'GOING'));
+    expect(await counts(event.id)).toMatchObject({ going_count: 1, going: 1, waiting: 0 });
+  });
+
   it('waitlists past capacity, promotes the first waiting when a seat is given back, and closes gaps', async () => {
     const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 2 });
     const [a, b, c, d, e] = await people(5);

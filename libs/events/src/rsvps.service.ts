@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
-import { decodeCursor, encodeCursor, runTransaction } from '@preceptor/core';
+import { databaseErrorOf, decodeCursor, encodeCursor, runTransaction } from '@preceptor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENTS_PAGE_DEFAULT, type EventPageArgs } from './dto/events.args.js';
 import { EventEntity } from './entities/event.entity.js';
-import { RsvpEntity } from './entities/rsvp.entity.js';
+import { ONE_RSVP_PER_PERSON, RsvpEntity } from './entities/rsvp.entity.js';
 import { EventStatus, RsvpStatus } from './event-enums.js';
 import { EventViews, viewerOf } from './event-views.service.js';
 import { toRsvpModel } from './events.mapper.js';
@@ -13,7 +13,7 @@ import { EventsError } from './events.errors.js';
 import type { RsvpConnection, RsvpModel } from './models/event.models.js';
 import { canSee, hasStarted, type Viewer } from './rules/event-access.js';
 import { afterCancellation, placeNewRsvp } from './rules/waitlist.js';
-import { applySeatChange, seatsOf } from './seating.js';
+import { applySeatChange, insertPlacedRsvp, seatsOf } from './seating.js';
 
 interface RsvpCursor {
   /** The event's start, ISO. */
@@ -62,7 +62,9 @@ export class RsvpsService {
    */
   async rsvp(caller: AuthUser, eventId: string, options: RsvpAnswerOptions): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
-    const { rsvp, event } = await runTransaction(this.dataSource, async (manager) => {
+    const place = async (
+      manager: EntityManager,
+    ): Promise<{ rsvp: RsvpEntity; event: EventEntity }> => {
       const { event, callerRsvp: existing } = await this.lockVisible(
         manager,
         eventId,
@@ -76,7 +78,12 @@ export class RsvpsService {
       if (hasStarted(event, new Date())) throw EventsError.started(event.startsAt, action);
 
       const { placement, seats } = placeNewRsvp(seatsOf(event));
-      const row = manager.merge(RsvpEntity, existing ?? manager.create(RsvpEntity), {
+      if (!existing) {
+        const placed = await insertPlacedRsvp(manager, event, caller.id, placement, seats);
+        return { rsvp: placed, event };
+      }
+      // Someone who cancelled comes back: the same row, placed anew.
+      const row = manager.merge(RsvpEntity, existing, {
         eventId,
         userId: caller.id,
         status: placement.status,
@@ -88,6 +95,13 @@ export class RsvpsService {
       const saved = await manager.save(row);
       await applySeatChange(manager, event, { seats, closeGapAt: null, promote: 0 }, new Date());
       return { rsvp: saved, event };
+    };
+    const { rsvp, event } = await runTransaction(this.dataSource, place).catch((error: unknown) => {
+      // The same person twice at once (two tabs, a double tap): the statement that locks the
+      // event reads RSVPs as they were before it waited for the lock, so the second can miss
+      // the first's new row and collide with it. Run again, it finds that row and returns it.
+      if (databaseErrorOf(error)?.constraint !== ONE_RSVP_PER_PERSON) throw error;
+      return runTransaction(this.dataSource, place);
     });
     return this.answer(rsvp, event, viewer, options);
   }
