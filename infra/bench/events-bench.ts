@@ -63,6 +63,8 @@ const { values: options } = parseArgs({
     // logIn requests in flight while the people's tokens are fetched.
     'login-clients': { type: 'string', default: '8' },
     'warm-up-seconds': { type: 'string', default: '5' },
+    // RSVPs per side before the storms, on events of their own, not recorded.
+    'warm-up-rsvps': { type: 'string', default: '300' },
     port: { type: 'string', default: '3921' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     // "browse" or "storm" alone (for a quick look; docs want both).
@@ -91,6 +93,7 @@ const STORM_CLIENTS = numberOption('storm-clients', 1);
 const ROUNDS = numberOption('rounds', 1);
 const LOGIN_CLIENTS = numberOption('login-clients', 1);
 const WARM_UP_MS = numberOption('warm-up-seconds', 0) * 1000;
+const WARM_UP_RSVPS = numberOption('warm-up-rsvps', 0);
 const PORT = numberOption('port', 1);
 const ONLY = options.only;
 if (ONLY !== undefined && ONLY !== 'browse' && ONLY !== 'storm') {
@@ -473,6 +476,13 @@ async function measureStorms(
     },
   );
   const organizerToken = organizer.signUp.accessToken;
+  // The API compiles its RSVP path on first use: a short storm on each side first, unrecorded.
+  const warmUp = people.ids.slice(0, Math.min(WARM_UP_RSVPS, people.ids.length));
+  if (warmUp.length > 0) {
+    const viaApi = await createStormEvent(client, organizerToken, 'warm-up API');
+    await apiStorm(pool, client, people, viaApi, warmUp);
+    await sqlStorm(pool, await createStormEvent(client, organizerToken, 'warm-up SQL'), warmUp);
+  }
   const storms: StormRow[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     // Alternating which side goes first, so neither always meets the machine warmer.
@@ -644,7 +654,7 @@ ${browseTable}
 
 ### RSVP storm
 
-${n(PEOPLE)} different people RSVP to one published event of ${n(CAPACITY)} seats from ${STORM_CLIENTS} concurrent clients (each sends its next RSVP when the previous one has answered); it must end with exactly ${n(CAPACITY)} going and ${n(PEOPLE - CAPACITY)} waitlisted at positions 1..${n(PEOPLE - CAPACITY)}, every answer equal to the stored RSVP, and (through the API) the event's \`goingCount\`/\`waitlistCount\` equal to its RSVPs. Each storm runs on a fresh event, the people in an order of their own; ${ROUNDS} rounds alternate which side goes first.
+${n(PEOPLE)} different people RSVP to one published event of ${n(CAPACITY)} seats from ${STORM_CLIENTS} concurrent clients (each sends its next RSVP when the previous one has answered); it must end with exactly ${n(CAPACITY)} going and ${n(PEOPLE - CAPACITY)} waitlisted at positions 1..${n(PEOPLE - CAPACITY)}, every answer equal to the stored RSVP, and (through the API) the event's \`goingCount\`/\`waitlistCount\` equal to its RSVPs. Each storm runs on a fresh event, the people in an order of their own; ${ROUNDS} rounds alternate which side goes first, after ${n(WARM_UP_RSVPS)} RSVPs on each side to events of their own (not recorded: the API compiles its RSVP path on first use).
 
 - **API**: the \`rsvp(eventId)\` mutation over HTTP, each person with their own access token, asking for \`status\` and \`waitlistPosition\`. The people's accounts are written in one \`COPY\` (\`copyUsers\` from \`@preceptor/accounts\`, not seeded, one shared argon2 hash; ${p.copySeconds.toFixed(1)} s), then each signs in with \`logIn\` through the API, as a production API refuses seeded accounts (${LOGIN_CLIENTS} at a time: ${p.logIn.perSecond.toFixed(0)} log-ins/s, p50 ${fmt(p.logIn.p50)} ms: argon2 verification bounds it).
 - **SQL baseline**: what a team without the API would write, from a plain \`pg\` Pool in the bench process, so without HTTP, GraphQL or sign-in; one connection per client: \`BEGIN; SELECT capacity FROM events WHERE id = $1 FOR UPDATE;\` \`SELECT count(*) FILTER (WHERE status IN ('GOING','ATTENDED')), count(*) FILTER (WHERE status = 'WAITLISTED') FROM rsvps WHERE event_id = $1;\` \`INSERT INTO rsvps …; COMMIT\`, the place decided by the events library's own rule (\`placeNewRsvp\`). It keeps no counters on the event row.
