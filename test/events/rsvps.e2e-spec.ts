@@ -402,6 +402,51 @@ describe('RSVPs', () => {
       positions: Array.from({ length: 37 }, (_, i) => i + 1),
     });
   });
+  it('keeps seats and the waitlist exact when seated and waitlisted people cancel at once', async () => {
+    // Each cancellation moves other people's rows (promotions, closing gaps) while the next
+    // one waits for the event's lock: what it then reads of its own row must be current.
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 4 });
+    const crowd = await people(14);
+    for (const person of crowd) await going(person.token, event.id);
+    const placed = new Map((await rows(event.id)).map((row) => [row.user_id, row]));
+    const seated = crowd.filter((p) => placed.get(p.user.id)!.status === 'GOING');
+    const waiting = crowd.filter((p) => placed.get(p.user.id)!.status === 'WAITLISTED');
+    const leaving = [
+      ...seated.slice(0, 3),
+      ...waiting.filter((p) => [2, 3, 5, 8].includes(placed.get(p.user.id)!.waitlist_position!)),
+    ];
+    const answers = await Promise.all(
+      leaving.map((person) => cancelRsvp(api.gql, person.token, event.id)),
+    );
+    expect(answers.map((answer) => answer.errors)).toEqual(leaving.map(() => undefined));
+    // 10 were waiting: 4 left and 3 took the freed seats, in order, leaving 3 at 1..3.
+    expect(await counts(event.id)).toEqual({
+      going_count: 4,
+      waitlist_count: 3,
+      going: 4,
+      waiting: 3,
+      positions: [1, 2, 3],
+    });
+    const after = new Map((await rows(event.id)).map((row) => [row.user_id, row]));
+    const stayedWaiting = waiting
+      .filter((p) => !leaving.includes(p))
+      .sort(
+        (x, y) =>
+          placed.get(x.user.id)!.waitlist_position! - placed.get(y.user.id)!.waitlist_position!,
+      );
+    expect(stayedWaiting.map((p) => after.get(p.user.id)!.status)).toEqual([
+      'GOING',
+      'GOING',
+      'GOING',
+      'WAITLISTED',
+      'WAITLISTED',
+      'WAITLISTED',
+    ]);
+    expect(stayedWaiting.slice(3).map((p) => after.get(p.user.id)!.waitlist_position)).toEqual([
+      1, 2, 3,
+    ]);
+  });
+
   it('answers without the event when it is not asked for, placing people exactly as with it', async () => {
     const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 5 });
     const crowd = await people(15);

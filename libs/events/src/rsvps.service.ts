@@ -185,16 +185,23 @@ export class RsvpsService {
   }
 
   /**
-   * The event's row, locked for this transaction, with the caller's RSVP to it if any, read in
-   * the same statement: every statement run under the lock makes concurrent RSVPs wait longer.
-   * A draft is not found but by who manages it.
+   * The event's row, locked for this transaction, and the caller's RSVP to it if any. A draft is
+   * not found but by who manages it.
+   *
+   * Every statement run under the lock makes the people queued behind it wait longer, so the
+   * locking statement also looks for the caller's RSVP. But a statement that waited for the lock
+   * sees the locked row as it is now and every other row as it was before it waited: the RSVP
+   * it joins may since have moved up the waitlist or been promoted. So only its absence is
+   * trusted (the common case, a first RSVP); a row found is read again. A row that appeared
+   * while it waited can only be the caller's own, from a simultaneous first RSVP, which the
+   * unique constraint catches (see rsvp).
    */
   private async lockVisible(
     manager: EntityManager,
     eventId: string,
     userId: string,
     viewer: Viewer | undefined,
-  ): Promise<{ event: EventEntity; callerRsvp: RsvpEntity | undefined }> {
+  ): Promise<{ event: EventEntity; callerRsvp: RsvpEntity | null }> {
     // leftJoinAndMapOne sets callerRsvp on the event it returns (when the caller has one).
     const found: (EventEntity & { callerRsvp?: RsvpEntity }) | null = await manager
       .createQueryBuilder(EventEntity, 'e')
@@ -212,7 +219,10 @@ export class RsvpsService {
       .setLock('pessimistic_write', undefined, ['e'])
       .getOne();
     if (!found || !canSee(found, viewer)) throw EventsError.eventNotFound();
-    return { event: found, callerRsvp: found.callerRsvp };
+    const callerRsvp = found.callerRsvp
+      ? await manager.findOneByOrFail(RsvpEntity, { id: found.callerRsvp.id })
+      : null;
+    return { event: found, callerRsvp };
   }
 
   /**
