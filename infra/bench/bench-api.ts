@@ -255,6 +255,7 @@ export async function procRssKiB(pid: number): Promise<number | undefined> {
 export interface Stats {
   p50: number;
   p99: number;
+  max: number;
   perSecond: number;
   /** Requests measured (after the warm-up). */
   requests: number;
@@ -273,6 +274,7 @@ export function statsOf(latencies: number[], elapsedMs: number): Stats {
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
     perSecond: latencies.length / (elapsedMs / 1000),
     requests: latencies.length,
   };
@@ -309,6 +311,32 @@ export async function measure(
         started += 1;
         const sent = performance.now();
         await once();
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  return statsOf(latencies, performance.now() - t0);
+}
+
+/**
+ * Runs `once` for every item, from `clients` loops that each take the next item when their
+ * previous request has answered; latencies in ms, throughput over the whole run (no warm-up:
+ * a fixed amount of work, such as a burst of RSVPs, rather than a steady state).
+ */
+export async function measureEach<T>(
+  clients: number,
+  items: readonly T[],
+  once: (item: T, client: number) => Promise<unknown>,
+): Promise<Stats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (next < items.length) {
+        const item = items[next++];
+        const sent = performance.now();
+        await once(item, client);
         latencies.push(performance.now() - sent);
       }
     }),

@@ -144,16 +144,24 @@ export class EventsResolver {
     description:
       'Take a seat, or a place on the waitlist when it is full. Asking again returns the same RSVP.',
   })
-  rsvp(@Args() { eventId }: RsvpArgs, @CurrentUser() caller: AuthUser): Promise<RsvpModel> {
-    return this.rsvps.rsvp(caller, eventId);
+  rsvp(
+    @Args() { eventId }: RsvpArgs,
+    @CurrentUser() caller: AuthUser,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RsvpModel> {
+    return this.rsvps.rsvp(caller, eventId, { withEvent: selectsField(info, 'event') });
   }
 
   @Authenticated()
   @Mutation(() => RsvpModel, {
     description: 'Give your seat or waitlist place back; the first person waiting gets the seat.',
   })
-  cancelRsvp(@Args() { eventId }: RsvpArgs, @CurrentUser() caller: AuthUser): Promise<RsvpModel> {
-    return this.rsvps.cancelRsvp(caller, eventId);
+  cancelRsvp(
+    @Args() { eventId }: RsvpArgs,
+    @CurrentUser() caller: AuthUser,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RsvpModel> {
+    return this.rsvps.cancelRsvp(caller, eventId, { withEvent: selectsField(info, 'event') });
   }
 
   @Authenticated()
