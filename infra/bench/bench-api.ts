@@ -327,6 +327,32 @@ export async function measure(
   return statsOf(latencies, performance.now() - t0);
 }
 
+/**
+ * Runs `once` for every item, from `clients` loops that each take the next item when their
+ * previous request has answered; latencies in ms, throughput over the whole run (no warm-up:
+ * a fixed amount of work, such as a burst of RSVPs, rather than a steady state).
+ */
+export async function measureEach<T>(
+  clients: number,
+  items: readonly T[],
+  once: (item: T, client: number) => Promise<unknown>,
+): Promise<Stats> {
+  const latencies: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (next < items.length) {
+        const item = items[next++];
+        const sent = performance.now();
+        await once(item, client);
+        latencies.push(performance.now() - sent);
+      }
+    }),
+  );
+  return statsOf(latencies, performance.now() - t0);
+}
+
 /** A latency as tables show it: whole ms from 100 up, else one decimal. */
 export function fmt(value: number): string {
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);

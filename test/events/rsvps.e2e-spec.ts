@@ -124,6 +124,17 @@ describe('RSVPs', () => {
     });
   });
 
+  it('gives one RSVP to one person asking several times at once, before any is saved', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 3 });
+    const [person] = await people(1);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => going(person.token, event.id)),
+    );
+    expect(new Set(answers.map((r) => r.id)).size).toBe(1);
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 'GOING'));
+    expect(await counts(event.id)).toMatchObject({ going_count: 1, going: 1, waiting: 0 });
+  });
+
   it('waitlists past capacity, promotes the first waiting when a seat is given back, and closes gaps', async () => {
     const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 2 });
     const [a, b, c, d, e] = await people(5);
@@ -389,6 +400,101 @@ describe('RSVPs', () => {
       going: 10,
       waiting: 37,
       positions: Array.from({ length: 37 }, (_, i) => i + 1),
+    });
+  });
+  it('keeps seats and the waitlist exact when seated and waitlisted people cancel at once', async () => {
+    // Each cancellation moves other people's rows (promotions, closing gaps) while the next
+    // one waits for the event's lock: what it then reads of its own row must be current.
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 4 });
+    const crowd = await people(14);
+    for (const person of crowd) await going(person.token, event.id);
+    const placed = new Map((await rows(event.id)).map((row) => [row.user_id, row]));
+    const seated = crowd.filter((p) => placed.get(p.user.id)!.status === 'GOING');
+    const waiting = crowd.filter((p) => placed.get(p.user.id)!.status === 'WAITLISTED');
+    const leaving = [
+      ...seated.slice(0, 3),
+      ...waiting.filter((p) => [2, 3, 5, 8].includes(placed.get(p.user.id)!.waitlist_position!)),
+    ];
+    const answers = await Promise.all(
+      leaving.map((person) => cancelRsvp(api.gql, person.token, event.id)),
+    );
+    expect(answers.map((answer) => answer.errors)).toEqual(leaving.map(() => undefined));
+    // 10 were waiting: 4 left and 3 took the freed seats, in order, leaving 3 at 1..3.
+    expect(await counts(event.id)).toEqual({
+      going_count: 4,
+      waitlist_count: 3,
+      going: 4,
+      waiting: 3,
+      positions: [1, 2, 3],
+    });
+    const after = new Map((await rows(event.id)).map((row) => [row.user_id, row]));
+    const stayedWaiting = waiting
+      .filter((p) => !leaving.includes(p))
+      .sort(
+        (x, y) =>
+          placed.get(x.user.id)!.waitlist_position! - placed.get(y.user.id)!.waitlist_position!,
+      );
+    expect(stayedWaiting.map((p) => after.get(p.user.id)!.status)).toEqual([
+      'GOING',
+      'GOING',
+      'GOING',
+      'WAITLISTED',
+      'WAITLISTED',
+      'WAITLISTED',
+    ]);
+    expect(stayedWaiting.slice(3).map((p) => after.get(p.user.id)!.waitlist_position)).toEqual([
+      1, 2, 3,
+    ]);
+  });
+
+  it('answers without the event when it is not asked for, placing people exactly as with it', async () => {
+    const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 5 });
+    const crowd = await people(15);
+    const bare = `mutation($eventId: ID!) { rsvp(eventId: $eventId) { id status waitlistPosition } }`;
+    const answers = await Promise.all(
+      crowd.map((person) =>
+        api.gql.ok<{ rsvp: { id: string; status: string; waitlistPosition: number | null } }>(
+          bare,
+          { eventId: event.id },
+          { token: person.token },
+        ),
+      ),
+    );
+    const placed = answers.map((answer) => answer.rsvp);
+    expect(placed.filter((r) => r.status === 'GOING')).toHaveLength(5);
+    expect(
+      placed
+        .filter((r) => r.status === 'WAITLISTED')
+        .map((r) => r.waitlistPosition)
+        .sort((x, y) => x! - y!),
+    ).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    const stored = new Map((await rows(event.id)).map((row) => [row.user_id, row]));
+    crowd.forEach((person, i) => {
+      expect(stored.get(person.user.id)).toMatchObject({
+        status: placed[i].status,
+        waitlist_position: placed[i].waitlistPosition,
+      });
+    });
+    // Asking again returns the same RSVP; giving a seat back promotes the first waiting.
+    const seated = crowd[placed.findIndex((r) => r.status === 'GOING')];
+    const again = await api.gql.ok<{ rsvp: { id: string } }>(
+      bare,
+      { eventId: event.id },
+      { token: seated.token },
+    );
+    expect(again.rsvp.id).toBe(placed[crowd.indexOf(seated)].id);
+    const cancelled = await api.gql.ok<{ cancelRsvp: { status: string } }>(
+      `mutation($eventId: ID!) { cancelRsvp(eventId: $eventId) { status } }`,
+      { eventId: event.id },
+      { token: seated.token },
+    );
+    expect(cancelled.cancelRsvp.status).toBe('CANCELLED');
+    expect(await counts(event.id)).toEqual({
+      going_count: 5,
+      waitlist_count: 9,
+      going: 5,
+      waiting: 9,
+      positions: Array.from({ length: 9 }, (_, i) => i + 1),
     });
   });
 });

@@ -399,6 +399,22 @@ describe('demo seeding at start-up', () => {
     expect(row.free).toBeGreaterThan(0);
   });
 
+  it('leaves the demo mentee a past attended event with credit in their record', async () => {
+    const rows = await dataSource.query<
+      { status: string; ended: boolean; entries: number; matching: number }[]
+    >(
+      `SELECT r.status, e.ends_at < now() AS ended,
+              (SELECT count(*)::int FROM credit_entries c WHERE c.user_id = u.id) AS entries,
+              (SELECT count(*)::int FROM event_credits ec WHERE ec.event_id = e.id) AS matching
+         FROM users u JOIN rsvps r ON r.user_id = u.id JOIN events e ON e.id = r.event_id
+        WHERE u.email = 'mentee-0000001@seed.preceptor.example' AND r.status = 'ATTENDED'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].ended).toBe(true);
+    expect(rows[0].entries).toBeGreaterThan(0);
+    expect(rows[0].entries).toBe(rows[0].matching);
+  });
+
   it('returns the pooled connection it borrowed', () => {
     const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
     expect(pool.totalCount - pool.idleCount).toBe(0);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_ENV, errorMessage, type AppEnv } from '@preceptor/core';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { seedEvents } from './event-seed-loader.js';
+import { seedAttendedEvent, seedEvents } from './event-seed-loader.js';
 import { SEED_PASSWORD, seedPeople } from './seed-loader.js';
 import { seedEmail } from './synthetic-people.js';
 
@@ -69,12 +69,20 @@ export class DemoSeedService implements OnApplicationBootstrap {
         onlyIfNone: true,
         skipIfRealUsers: true,
       });
+      // The demo mentee's continuing-education record: one past event with credit, attended.
+      const attended = events.skipped
+        ? false
+        : await seedAttendedEvent(client, {
+            attendeeEmail: seedEmail('mentee', 1),
+            seed: DEMO_EVENTS.seed,
+          });
       if (people.skipped && events.skipped) return;
       const seeded = [
         ...(people.skipped
           ? []
           : [`${people.mentors.count} demo mentors`, `${people.mentees.count} demo mentees`]),
         ...(events.skipped ? [] : [`${events.events.count} demo events`]),
+        ...(attended ? ['a past event the demo mentee attended, with credit'] : []),
       ];
       const accounts = [
         ...(people.skipped

@@ -19,6 +19,7 @@ import {
   copyEvents,
   copyRsvps,
   countEvents,
+  recordCredits,
   RsvpStatus,
   type EventCopyRow,
   type RsvpCopyRow,
@@ -230,4 +231,68 @@ export async function seedEvents(
   if (options.events > 0) await client.query('VACUUM (ANALYZE) events, event_credits, rsvps');
   summary.seconds = seconds(started);
   return summary;
+}
+
+export interface AttendedEventSeedOptions {
+  /** The seeded person who attended (the demo mentee). */
+  attendeeEmail: string;
+  /** PRNG seed of the past event (default 1); apart from the upcoming events' ids. */
+  seed?: number;
+  /** The event ends 2–6 weeks before this (default: now). */
+  asOf?: Date;
+}
+
+/**
+ * One past published event with credit that `attendeeEmail` attended, its credit in their
+ * record (through `recordCredits`, as markAttendance writes it), so a demo of myCredits and the
+ * CSV has something to show. Skipped (false) when that person is missing or already has a record.
+ */
+export async function seedAttendedEvent(
+  client: pg.ClientBase,
+  options: AttendedEventSeedOptions,
+): Promise<boolean> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    const { rows: attendees } = await client.query<{ id: string; has_record: boolean }>(
+      `SELECT u.id, EXISTS (SELECT 1 FROM credit_entries c WHERE c.user_id = u.id) AS has_record
+         FROM ${USERS_TABLE} u WHERE u.email = $1 AND u.is_seeded`,
+      [options.attendeeEmail],
+    );
+    const attendee = attendees[0];
+    if (!attendee || attendee.has_record) {
+      await client.query('ROLLBACK');
+      return false;
+    }
+    const specialties = await readSpecialties(client);
+    const people = new SyntheticPeople({ seed: options.seed ?? 1, specialties });
+    const [organizerId] = (await ensureOrganizers(client, people, 1)).ids;
+    const asOf = options.asOf ?? new Date();
+    // Upcoming from 45 days ago within 30 days: over by 2–6 weeks ago.
+    const generator = new SyntheticEvents({
+      seed: (options.seed ?? 1) ^ 0x5eed,
+      specialties,
+      asOf: new Date(asOf.getTime() - 45 * 86_400_000),
+      horizonDays: 30,
+      organizerIds: [organizerId],
+    });
+    let event = generator.event(1);
+    for (let index = 2; event.credits.length === 0 && index <= 100; index++) {
+      event = generator.event(index);
+    }
+    event.goingCount = 1;
+    event.waitlistCount = 0;
+    await copyEvents(client, [event]);
+    await client.query(
+      `INSERT INTO rsvps (event_id, user_id, status, created_at, updated_at, attended_at)
+       VALUES ($1, $2, $3, $4, $4, $5)`,
+      [event.id, attendee.id, RsvpStatus.ATTENDED, event.createdAt, event.endsAt],
+    );
+    await recordCredits((text, parameters) => client.query(text, parameters), event, [attendee.id]);
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }

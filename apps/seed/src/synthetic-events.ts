@@ -13,6 +13,7 @@ import {
   EventFormat,
   EventKind,
   EventStatus,
+  TRACK_CREDITS,
   type CreditOffer,
   type EventCopyRow,
 } from '@preceptor/events';
@@ -121,26 +122,6 @@ const CREDIT_CHANCE: Readonly<Record<EventKind, number>> = {
   [EventKind.COURSE]: 0.9,
   [EventKind.CONFERENCE]: 0.85,
   [EventKind.NETWORKING]: 0.02,
-};
-
-/** The credit each profession's boards take, with the usual accreditors. */
-const CREDITS: Readonly<Record<Track, readonly (readonly [CreditType, string])[]>> = {
-  [Track.PHYSICIAN]: [[CreditType.CME, 'ACCME']],
-  [Track.NURSING]: [[CreditType.CNE, 'ANCC']],
-  [Track.ADVANCED_PRACTICE]: [
-    [CreditType.CNE, 'AANP'],
-    [CreditType.CME, 'AAPA'],
-  ],
-  [Track.ALLIED_HEALTH]: [
-    [CreditType.CE, 'ASRT'],
-    [CreditType.CE, 'AARC'],
-    [CreditType.CEU, 'ASHA'],
-    [CreditType.CE, 'APTA'],
-  ],
-  [Track.PHARMACY]: [[CreditType.CPE, 'ACPE']],
-  [Track.PUBLIC_HEALTH]: [[CreditType.CE, 'NCHEC']],
-  [Track.ADMINISTRATION]: [[CreditType.CEU, 'ACHE']],
-  [Track.INFORMATICS]: [[CreditType.CE, 'AMIA']],
 };
 
 // prettier-ignore
@@ -401,7 +382,7 @@ export class SyntheticEvents {
     // Multi-day conferences award about six hours a day; sessions their length to the quarter.
     const days = Math.ceil(lengthHours / 24);
     const hours = Math.min(Math.floor(lengthHours * 4) / 4, days > 1 ? days * 6 : 7);
-    const [type, accreditor] = rng.pick(CREDITS[track]);
+    const [type, accreditor] = rng.pick(TRACK_CREDITS[track]);
     const credits: CreditOffer[] = [
       { type, hours, accreditor, activityId: this.activityId(rng, type) },
     ];

@@ -22,6 +22,7 @@ export * from './graphql/selection.js';
 export * from './health/health-report.js';
 export * from './health/shutdown-state.js';
 export * from './http/http-drain.js';
+export * from './http/json-error.filter.js';
 export * from './http/json-body.js';
 export * from './lifecycle/graceful-shutdown.js';
 export * from './logging/logger.js';

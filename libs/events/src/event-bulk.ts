@@ -86,7 +86,15 @@ const EVENT_COLUMNS = [
   'is_seeded',
 ];
 
-const CREDIT_COLUMNS = ['event_id', 'position', 'type', 'hours', 'accreditor', 'activity_id'];
+const CREDIT_COLUMNS = [
+  'event_id',
+  'position',
+  'type',
+  'hours',
+  'accreditor',
+  'activity_id',
+  'provider_number',
+];
 
 function eventLine(row: EventCopyRow): string {
   return copyLine([
@@ -143,6 +151,7 @@ export async function copyEvents(
             String(credit.hours),
             copyText(credit.accreditor),
             copyText(credit.activityId),
+            copyText(credit.providerNumber ?? null),
           ]),
         ),
       );

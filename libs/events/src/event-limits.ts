@@ -15,6 +15,8 @@ export const EVENT_LIMITS = {
   cancellationReason: 1_000,
   accreditor: 200,
   activityId: 100,
+  /** An accredited provider's number with its accreditor or state board. */
+  providerNumber: 50,
   /** Specialty slugs on one event. */
   specialties: 10,
   /** Credit offers on one event. */

@@ -43,18 +43,28 @@ export class EventViews {
     if (events.length === 0) return [];
     const ids = events.map((event) => event.id);
     const organizerIds = [...new Set(events.map((event) => event.organizerId))];
-    // One after another: inside a transaction they share its one connection.
-    const credits = await manager.find(EventCreditEntity, {
-      where: { eventId: In(ids) },
-      order: { eventId: 'ASC', position: 'ASC' },
-    });
-    const organizers = await manager.find(UserEntity, {
-      select: { id: true, fullName: true },
-      where: { id: In(organizerIds) },
-    });
-    const rsvps = viewer
-      ? await manager.find(RsvpEntity, { where: { eventId: In(ids), userId: viewer.id } })
-      : [];
+    const reads = [
+      () =>
+        manager.find(EventCreditEntity, {
+          where: { eventId: In(ids) },
+          order: { eventId: 'ASC', position: 'ASC' },
+        }),
+      () =>
+        manager.find(UserEntity, {
+          select: { id: true, fullName: true },
+          where: { id: In(organizerIds) },
+        }),
+      () =>
+        viewer
+          ? manager.find(RsvpEntity, { where: { eventId: In(ids), userId: viewer.id } })
+          : Promise.resolve([]),
+    ] as const;
+    // Outside a transaction, at once on pooled connections (a browse page waits for one round
+    // trip, not three); inside one, one after another on its one connection.
+    const [credits, organizers, rsvps] =
+      manager === this.dataSource.manager
+        ? await Promise.all([reads[0](), reads[1](), reads[2]()])
+        : [await reads[0](), await reads[1](), await reads[2]()];
     const creditsByEvent = groupBy(credits, (credit) => credit.eventId);
     const names = new Map(organizers.map((user) => [user.id, user.fullName]));
     const rsvpByEvent = new Map(rsvps.map((rsvp) => [rsvp.eventId, rsvp]));
@@ -69,6 +79,20 @@ export class EventViews {
         viewer,
         this.catalog,
       ),
+    );
+  }
+
+  /**
+   * The event without the reads its view needs (no credits, no organizer name), for an answer
+   * whose client did not select the event: GraphQL never sends it, as `totalCount` is not
+   * counted unless selected. Never return it where the event can be read.
+   */
+  unread(event: EventEntity, viewer: Viewer | undefined, viewerRsvp?: RsvpEntity): EventModel {
+    return toEventModel(
+      event,
+      { credits: [], organizerName: '', viewerRsvp },
+      viewer,
+      this.catalog,
     );
   }
 

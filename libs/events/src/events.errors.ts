@@ -9,6 +9,8 @@ export enum EventsErrorReason {
   CAPACITY_BELOW_GOING = 'CAPACITY_BELOW_GOING',
   RSVP_NOT_FOUND = 'RSVP_NOT_FOUND',
   ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
+  EVENT_NOT_STARTED = 'EVENT_NOT_STARTED',
+  NOT_GOING = 'NOT_GOING',
 }
 
 export class EventsError extends DomainError<EventsErrorReason> {
@@ -24,6 +26,8 @@ export class EventsError extends DomainError<EventsErrorReason> {
       case EventsErrorReason.EVENT_STARTED:
       case EventsErrorReason.CAPACITY_BELOW_GOING:
       case EventsErrorReason.ATTENDANCE_RECORDED:
+      case EventsErrorReason.EVENT_NOT_STARTED:
+      case EventsErrorReason.NOT_GOING:
         return ApiErrorCode.BAD_USER_INPUT;
       default:
         return assertNever(this.reason);
@@ -89,6 +93,24 @@ export class EventsError extends DomainError<EventsErrorReason> {
       EventsErrorReason.ATTENDANCE_RECORDED,
       'Your attendance at this event is already recorded; it cannot be cancelled.',
       { field: 'eventId' },
+    );
+  }
+
+  static notStarted(startsAt: Date): EventsError {
+    return new EventsError(
+      EventsErrorReason.EVENT_NOT_STARTED,
+      `This event starts at ${startsAt.toISOString()}; attendance can be recorded once it has started.`,
+      { field: 'eventId' },
+    );
+  }
+
+  /** Some of the ids hold no seat at the event; `listed` are the first few of them. */
+  static notGoing(count: number, listed: readonly string[]): EventsError {
+    const more = count > listed.length ? ` and ${count - listed.length} more` : '';
+    return new EventsError(
+      EventsErrorReason.NOT_GOING,
+      `userIds: ${count} of these people ${count === 1 ? 'is' : 'are'} not going to this event (no RSVP, waitlisted or cancelled): ${listed.join(', ')}${more}. Only people going can be marked as attended; nothing was recorded.`,
+      { field: 'userIds', notGoing: listed, notGoingCount: count },
     );
   }
 }

@@ -66,6 +66,7 @@ export function toEventModel(
       hours: credit.hours,
       accreditor: credit.accreditor,
       activityId: credit.activityId,
+      providerNumber: credit.providerNumber,
     })),
     organizer: { userId: event.organizerId, fullName: parts.organizerName },
     myRsvp: null,

@@ -8,13 +8,23 @@ import {
   EVENTS_PAGE_DEFAULT,
   EVENTS_PAGE_MAX,
   EventArgs,
+  RECOMMENDED_EVENTS_DEFAULT,
   EventPageArgs,
   EventsArgs,
+  MyEventsArgs,
+  RecommendedEventsArgs,
   RsvpArgs,
 } from './dto/events.args.js';
 import { EventSearchService } from './event-search.service.js';
 import { EventsService } from './events.service.js';
-import { EventConnection, EventModel, RsvpConnection, RsvpModel } from './models/event.models.js';
+import {
+  EventConnection,
+  EventModel,
+  EventRecommendationModel,
+  RsvpConnection,
+  RsvpModel,
+} from './models/event.models.js';
+import { EventRecommendationsService } from './recommendations/recommendations.service.js';
 import { RsvpsService } from './rsvps.service.js';
 
 /** A page of events or RSVPs is as long as `first` (query cost, see ListSize). */
@@ -31,6 +41,7 @@ export class EventsResolver {
     private readonly organizing: EventsService,
     private readonly search: EventSearchService,
     private readonly rsvps: RsvpsService,
+    private readonly recommendations: EventRecommendationsService,
   ) {}
 
   @Public()
@@ -45,6 +56,37 @@ export class EventsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<EventConnection> {
     return this.search.events(args, caller, { withTotal: selectsField(info, 'totalCount') });
+  }
+
+  @Authenticated()
+  @ListSize({
+    max: EVENTS_PAGE_MAX,
+    slicingArgument: 'first',
+    whenAbsent: RECOMMENDED_EVENTS_DEFAULT,
+  })
+  @Query(() => [EventRecommendationModel], {
+    description:
+      'Upcoming events for you, best first: by your specialties, goals, track, credit your boards take, availability and location. Needs your profile.',
+  })
+  recommendedEvents(
+    @Args() { first }: RecommendedEventsArgs,
+    @CurrentUser() caller: AuthUser,
+  ): Promise<EventRecommendationModel[]> {
+    return this.recommendations.recommended(caller, first);
+  }
+
+  @Authenticated(Role.ORGANIZER, Role.ADMIN)
+  @ListSize(PAGE_SIZE)
+  @Query(() => EventConnection, {
+    description:
+      'The events you organize, drafts and cancelled ones included, by start time; ORGANIZER or ADMIN.',
+  })
+  myEvents(
+    @Args() args: MyEventsArgs,
+    @CurrentUser() caller: AuthUser,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EventConnection> {
+    return this.search.myEvents(caller, args, { withTotal: selectsField(info, 'totalCount') });
   }
 
   @Public()
@@ -102,16 +144,24 @@ export class EventsResolver {
     description:
       'Take a seat, or a place on the waitlist when it is full. Asking again returns the same RSVP.',
   })
-  rsvp(@Args() { eventId }: RsvpArgs, @CurrentUser() caller: AuthUser): Promise<RsvpModel> {
-    return this.rsvps.rsvp(caller, eventId);
+  rsvp(
+    @Args() { eventId }: RsvpArgs,
+    @CurrentUser() caller: AuthUser,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RsvpModel> {
+    return this.rsvps.rsvp(caller, eventId, { withEvent: selectsField(info, 'event') });
   }
 
   @Authenticated()
   @Mutation(() => RsvpModel, {
     description: 'Give your seat or waitlist place back; the first person waiting gets the seat.',
   })
-  cancelRsvp(@Args() { eventId }: RsvpArgs, @CurrentUser() caller: AuthUser): Promise<RsvpModel> {
-    return this.rsvps.cancelRsvp(caller, eventId);
+  cancelRsvp(
+    @Args() { eventId }: RsvpArgs,
+    @CurrentUser() caller: AuthUser,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RsvpModel> {
+    return this.rsvps.cancelRsvp(caller, eventId, { withEvent: selectsField(info, 'event') });
   }
 
   @Authenticated()

@@ -16,9 +16,10 @@ import { EventEntity } from './entities/event.entity.js';
 import { EventStatus, RsvpStatus } from './event-enums.js';
 import { eventSearchVector } from './event-search.js';
 import { EventViews, viewerOf } from './event-views.service.js';
+import { lockManagedEvent } from './event-locks.js';
 import { EventsError } from './events.errors.js';
 import type { EventModel } from './models/event.models.js';
-import { canManage, canSee, type Viewer } from './rules/event-access.js';
+import { canSee } from './rules/event-access.js';
 import { eventProblems, type CreditOffer } from './rules/event-rules.js';
 import { afterCapacityChange } from './rules/waitlist.js';
 import { applySeatChange, seatsOf } from './seating.js';
@@ -34,6 +35,7 @@ function toOffers(credits: readonly CreditInput[]): CreditOffer[] {
     hours: credit.hours,
     accreditor: credit.accreditor,
     activityId: credit.activityId ?? null,
+    providerNumber: credit.providerNumber ?? null,
   }));
 }
 
@@ -118,7 +120,7 @@ export class EventsService {
         : this.catalog.resolve(input.specialtySlugs ?? [], 'specialtySlugs');
     const viewer = viewerOf(caller);
     const saved = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockManaged(manager, id, viewer);
+      const event = await lockManagedEvent(manager, id, viewer);
       if (event.status === EventStatus.CANCELLED) {
         throw EventsError.cancelled('it can no longer be changed');
       }
@@ -168,7 +170,7 @@ export class EventsService {
   async publish(caller: AuthUser, id: string): Promise<EventModel> {
     const viewer = viewerOf(caller);
     const saved = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockManaged(manager, id, viewer);
+      const event = await lockManagedEvent(manager, id, viewer);
       switch (event.status) {
         case EventStatus.PUBLISHED:
           return event;
@@ -188,7 +190,7 @@ export class EventsService {
   async cancel(caller: AuthUser, id: string, reason: string | null): Promise<EventModel> {
     const viewer = viewerOf(caller);
     const saved = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockManaged(manager, id, viewer);
+      const event = await lockManagedEvent(manager, id, viewer);
       if (event.status === EventStatus.CANCELLED) return event;
       const now = new Date();
       const [cancelled] = await manager.query<[{ status: RsvpStatus }[], number]>(
@@ -207,24 +209,6 @@ export class EventsService {
       return manager.save(event);
     });
     return this.views.model(saved, viewer);
-  }
-
-  /**
-   * The event's row, locked for this transaction, if the caller manages it: a draft of someone
-   * else's is not found, anything else of someone else's is forbidden.
-   */
-  private async lockManaged(
-    manager: EntityManager,
-    id: string,
-    viewer: Viewer | undefined,
-  ): Promise<EventEntity> {
-    const event = await manager.findOne(EventEntity, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!event || !canSee(event, viewer)) throw EventsError.eventNotFound();
-    if (!canManage(event, viewer)) throw EventsError.notOrganizer();
-    return event;
   }
 
   private shape(columns: Partial<EventEntity>, credits: CreditOffer[]) {
@@ -250,6 +234,7 @@ export class EventsService {
       hours: row.hours,
       accreditor: row.accreditor,
       activityId: row.activityId,
+      providerNumber: row.providerNumber,
     }));
   }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
-import { decodeCursor, encodeCursor, runTransaction } from '@preceptor/core';
+import { databaseErrorOf, decodeCursor, encodeCursor, runTransaction } from '@preceptor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENTS_PAGE_DEFAULT, type EventPageArgs } from './dto/events.args.js';
 import { EventEntity } from './entities/event.entity.js';
-import { RsvpEntity } from './entities/rsvp.entity.js';
+import { ONE_RSVP_PER_PERSON, RsvpEntity } from './entities/rsvp.entity.js';
 import { EventStatus, RsvpStatus } from './event-enums.js';
 import { EventViews, viewerOf } from './event-views.service.js';
 import { toRsvpModel } from './events.mapper.js';
@@ -13,7 +13,7 @@ import { EventsError } from './events.errors.js';
 import type { RsvpConnection, RsvpModel } from './models/event.models.js';
 import { canSee, hasStarted, type Viewer } from './rules/event-access.js';
 import { afterCancellation, placeNewRsvp } from './rules/waitlist.js';
-import { applySeatChange, seatsOf } from './seating.js';
+import { applySeatChange, insertPlacedRsvp, seatsOf } from './seating.js';
 
 interface RsvpCursor {
   /** The event's start, ISO. */
@@ -36,6 +36,16 @@ function isRsvpCursor(value: unknown): value is RsvpCursor {
   );
 }
 
+/** What an RSVP mutation answers with beyond the RSVP itself. */
+export interface RsvpAnswerOptions {
+  /**
+   * Whether the client selected the RSVP's `event`: its view takes three more reads (the event
+   * as committed, its credits, its organizer's name), which a burst of RSVPs should not pay
+   * for nobody.
+   */
+  withEvent: boolean;
+}
+
 /** RSVPs: taking a seat or a place on the waitlist, giving it back, and listing one's own. */
 @Injectable()
 export class RsvpsService {
@@ -50,21 +60,30 @@ export class RsvpsService {
    * placed anew. The event's row lock orders concurrent RSVPs, so the seat count read is the
    * one written, and nobody is seated past capacity.
    */
-  async rsvp(caller: AuthUser, eventId: string): Promise<RsvpModel> {
+  async rsvp(caller: AuthUser, eventId: string, options: RsvpAnswerOptions): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
-    const rsvp = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockVisible(manager, eventId, viewer);
-      const existing = await manager.findOne(RsvpEntity, {
-        where: { eventId, userId: caller.id },
-      });
-      if (existing && existing.status !== RsvpStatus.CANCELLED) return existing;
+    const place = async (
+      manager: EntityManager,
+    ): Promise<{ rsvp: RsvpEntity; event: EventEntity }> => {
+      const { event, callerRsvp: existing } = await this.lockVisible(
+        manager,
+        eventId,
+        caller.id,
+        viewer,
+      );
+      if (existing && existing.status !== RsvpStatus.CANCELLED) return { rsvp: existing, event };
       const action = 'it takes no RSVPs';
       if (event.status === EventStatus.DRAFT) throw EventsError.notPublished();
       if (event.status === EventStatus.CANCELLED) throw EventsError.cancelled(action);
       if (hasStarted(event, new Date())) throw EventsError.started(event.startsAt, action);
 
       const { placement, seats } = placeNewRsvp(seatsOf(event));
-      const row = manager.merge(RsvpEntity, existing ?? manager.create(RsvpEntity), {
+      if (!existing) {
+        const placed = await insertPlacedRsvp(manager, event, caller.id, placement, seats);
+        return { rsvp: placed, event };
+      }
+      // Someone who cancelled comes back: the same row, placed anew.
+      const row = manager.merge(RsvpEntity, existing, {
         eventId,
         userId: caller.id,
         status: placement.status,
@@ -75,9 +94,16 @@ export class RsvpsService {
       });
       const saved = await manager.save(row);
       await applySeatChange(manager, event, { seats, closeGapAt: null, promote: 0 }, new Date());
-      return saved;
+      return { rsvp: saved, event };
+    };
+    const { rsvp, event } = await runTransaction(this.dataSource, place).catch((error: unknown) => {
+      // The same person twice at once (two tabs, a double tap): the statement that locks the
+      // event reads RSVPs as they were before it waited for the lock, so the second can miss
+      // the first's new row and collide with it. Run again, it finds that row and returns it.
+      if (databaseErrorOf(error)?.constraint !== ONE_RSVP_PER_PERSON) throw error;
+      return runTransaction(this.dataSource, place);
     });
-    return this.withEvent(rsvp, viewer);
+    return this.answer(rsvp, event, viewer, options);
   }
 
   /**
@@ -85,13 +111,21 @@ export class RsvpsService {
    * transaction; the waitlist closes up behind whoever leaves it. Cancelling again changes
    * nothing.
    */
-  async cancelRsvp(caller: AuthUser, eventId: string): Promise<RsvpModel> {
+  async cancelRsvp(
+    caller: AuthUser,
+    eventId: string,
+    options: RsvpAnswerOptions,
+  ): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
-    const rsvp = await runTransaction(this.dataSource, async (manager) => {
-      const event = await this.lockVisible(manager, eventId, viewer);
-      const rsvp = await manager.findOne(RsvpEntity, { where: { eventId, userId: caller.id } });
+    const { rsvp, event } = await runTransaction(this.dataSource, async (manager) => {
+      const { event, callerRsvp: rsvp } = await this.lockVisible(
+        manager,
+        eventId,
+        caller.id,
+        viewer,
+      );
       if (!rsvp) throw EventsError.rsvpNotFound();
-      if (rsvp.status === RsvpStatus.CANCELLED) return rsvp;
+      if (rsvp.status === RsvpStatus.CANCELLED) return { rsvp, event };
       if (rsvp.status === RsvpStatus.ATTENDED) throw EventsError.attendanceRecorded();
       const now = new Date();
       if (hasStarted(event, now)) {
@@ -103,9 +137,9 @@ export class RsvpsService {
       rsvp.cancelledAt = now;
       const saved = await manager.save(rsvp);
       await applySeatChange(manager, event, change, now);
-      return saved;
+      return { rsvp: saved, event };
     });
-    return this.withEvent(rsvp, viewer);
+    return this.answer(rsvp, event, viewer, options);
   }
 
   /** The caller's RSVPs, whatever their status, by the event's start (then RSVP id). */
@@ -150,22 +184,59 @@ export class RsvpsService {
     };
   }
 
-  /** The event's row, locked for this transaction; a draft is not found but by who manages it. */
+  /**
+   * The event's row, locked for this transaction, and the caller's RSVP to it if any. A draft is
+   * not found but by who manages it.
+   *
+   * Every statement run under the lock makes the people queued behind it wait longer, so the
+   * locking statement also looks for the caller's RSVP. But a statement that waited for the lock
+   * sees the locked row as it is now and every other row as it was before it waited: the RSVP
+   * it joins may since have moved up the waitlist or been promoted. So only its absence is
+   * trusted (the common case, a first RSVP); a row found is read again. A row that appeared
+   * while it waited can only be the caller's own, from a simultaneous first RSVP, which the
+   * unique constraint catches (see rsvp).
+   */
   private async lockVisible(
     manager: EntityManager,
     eventId: string,
+    userId: string,
     viewer: Viewer | undefined,
-  ): Promise<EventEntity> {
-    const event = await manager.findOne(EventEntity, {
-      where: { id: eventId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!event || !canSee(event, viewer)) throw EventsError.eventNotFound();
-    return event;
+  ): Promise<{ event: EventEntity; callerRsvp: RsvpEntity | null }> {
+    // leftJoinAndMapOne sets callerRsvp on the event it returns (when the caller has one).
+    const found: (EventEntity & { callerRsvp?: RsvpEntity }) | null = await manager
+      .createQueryBuilder(EventEntity, 'e')
+      .leftJoinAndMapOne(
+        'e.callerRsvp',
+        RsvpEntity,
+        'r',
+        'r.eventId = e.id AND r.userId = :userId',
+        {
+          userId,
+        },
+      )
+      .where('e.id = :eventId', { eventId })
+      // Only the event's row: the RSVP's, when there is one, is written under the event's lock.
+      .setLock('pessimistic_write', undefined, ['e'])
+      .getOne();
+    if (!found || !canSee(found, viewer)) throw EventsError.eventNotFound();
+    const callerRsvp = found.callerRsvp
+      ? await manager.findOneByOrFail(RsvpEntity, { id: found.callerRsvp.id })
+      : null;
+    return { event: found, callerRsvp };
   }
 
-  /** The RSVP with its event as the caller now sees it (counts and join link included). */
-  private async withEvent(rsvp: RsvpEntity, viewer: Viewer | undefined): Promise<RsvpModel> {
+  /**
+   * The RSVP with its event as the caller now sees it (counts and join link included), read
+   * after the commit; or, when the client did not select the event, with the unread view of
+   * the row as the transaction left it (see EventViews.unread).
+   */
+  private async answer(
+    rsvp: RsvpEntity,
+    locked: EventEntity,
+    viewer: Viewer | undefined,
+    { withEvent }: RsvpAnswerOptions,
+  ): Promise<RsvpModel> {
+    if (!withEvent) return toRsvpModel(rsvp, this.views.unread(locked, viewer, rsvp));
     const event = await this.dataSource.manager.findOneByOrFail(EventEntity, { id: rsvp.eventId });
     const model = await this.views.model(event, viewer);
     return model.myRsvp ?? toRsvpModel(rsvp, model);

@@ -2,6 +2,7 @@ export * from './matching.errors.js';
 export * from './matching.module.js';
 export { toMatchMentee, toMatchMentor } from './match-people.mapper.js';
 export { matchWeightsFromEnv } from './match-scoring.js';
+export { ScoreComponentModel } from './models/match.models.js';
 export * from './retrieval/hard-rule-facets.js';
 export * from './retrieval/retrieve-top-matches.js';
 export * from './retrieval/specialty-tiers.js';

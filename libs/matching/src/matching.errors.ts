@@ -30,6 +30,14 @@ export class MatchingError extends DomainError<MatchingErrorReason> {
     );
   }
 
+  /** For anything scored against one's profile (recommended events): the profile must exist. */
+  static profileRequired(what: string): MatchingError {
+    return new MatchingError(
+      MatchingErrorReason.PROFILE_NOT_FOUND,
+      `${what} need your profile. Create your profile with updateProfile first (track, specialties, and where you are); goals from updateMenteeGoals and availability sharpen them.`,
+    );
+  }
+
   static mentorNotFound(): MatchingError {
     return new MatchingError(
       MatchingErrorReason.MENTOR_NOT_FOUND,

@@ -37,6 +37,8 @@ import { scoreMatch } from './scoring/score-match.js';
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
   private readonly retrieval = new TopMatchRetrieval();
+  /** The current tier's mentors, as a bitmap (retrievals run one at a time, synchronously). */
+  private tierScratch = new Uint32Array(0);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,6 +56,9 @@ export class MatchingService {
     const hard = hardRuleFacets(mentee);
 
     const started = performance.now();
+    let tierLineage: readonly number[] | null | undefined;
+    let tier = this.tierScratch;
+    let tierFound = false;
     const found = this.mentorIndex.scan((scan) =>
       this.retrieval.retrieve(
         mentee,
@@ -76,17 +81,27 @@ export class MatchingService {
             activeMenteeCount: scan.cards.active,
             stamp: scan.cards.stamp,
           },
-          forEachCandidate: (lineageIds, conditions, visit) =>
-            scan.forEachMatching(
-              request,
+          forEachCandidate: (lineageIds, conditions, visit) => {
+            // A tier's passes share its set (filter, hard rules, specialties): select it once.
+            if (lineageIds !== tierLineage) {
+              tierLineage = lineageIds;
+              tier = this.tierBits(scan.slotCount);
+              tierFound = scan.select(
+                request,
+                [hard, ...(lineageIds === null ? [] : [{ specialty: lineageIds }])],
+                tier,
+              );
+            }
+            if (!tierFound) return;
+            scan.forEachWithin(
+              tier,
               [
-                hard,
-                ...(lineageIds === null ? [] : [{ specialty: lineageIds }]),
                 { stage: conditions.stages, track: conditions.tracks },
-                ...(conditions.offers ?? []).map((goal) => ({ offer: [goal] })),
+                ...(conditions.offersAnyOf ?? []).map((goals) => ({ offer: goals })),
               ],
               visit,
-            ),
+            );
+          },
           mentor: (slot) => scan.card(slot),
           userId: (slot) => scan.userIdOf(slot),
         },
@@ -121,6 +136,12 @@ export class MatchingService {
       },
       candidatesScored: found.candidatesScored,
     };
+  }
+
+  private tierBits(slotCount: number): Uint32Array<ArrayBuffer> {
+    const words = Math.ceil(slotCount / 32);
+    if (this.tierScratch.length < words) this.tierScratch = new Uint32Array(words * 2);
+    return this.tierScratch;
   }
 
   /** Why one mentor scores what they do for the caller, eligible or not. */

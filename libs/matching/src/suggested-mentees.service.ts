@@ -16,8 +16,10 @@ import { toMatchMentee, toMatchMentor, toScoreComponentModels } from './match-pe
 import { MatchScoring } from './match-scoring.js';
 import { MatchingError } from './matching.errors.js';
 import type { MenteeMatchConnection } from './models/match.models.js';
+import { menteeTiers, type MenteeTier } from './retrieval/mentee-tiers.js';
 import { isAfter, TopMatches, type Scored } from './retrieval/top-matches.js';
 import type { MatchMentee } from './scoring/match-profiles.js';
+import { specialtyCeiling } from './scoring/retrieval-bound.js';
 import { matchScore, scoreMatch } from './scoring/score-match.js';
 
 const LOAD_BATCH = 2_000;
@@ -31,7 +33,9 @@ interface RankedMentee extends Scored {
  * Mentees suggested to the signed-in mentor: the same scoring seen from the mentee's side, the
  * exact top over every mentee who could be matched to them. Mentees are not in the mentor index:
  * PostgreSQL applies the hard rules it can (a language and a meeting format in common, the
- * mentee's stage at or below the mentor's) and the rows are read in keyset batches.
+ * mentee's stage at or below the mentor's) and reads them tier by specialty proximity
+ * (`menteeTiers`), in keyset batches; the scan stops before a tier whose ceiling
+ * (`specialtyCeiling`) is below the k-th score found.
  */
 @Injectable()
 export class SuggestedMenteesService {
@@ -55,32 +59,53 @@ export class SuggestedMenteesService {
     const stages = Object.values(CareerStage).filter((stage) => CAREER_STAGE_LEVEL[stage] <= level);
     // A mentor with no format listed meets either way; so does a mentee.
     const formats = mentor.meetingFormats;
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = await this.dataSource.query<ProfileRow[]>(
-        `SELECT ${PROFILE_COLUMNS} FROM profiles
-          WHERE is_mentee AND user_id <> $1 AND user_id > $2
-            AND languages::text[] && $3::text[]
-            AND career_stage::text = ANY($4::text[])
-            AND (cardinality($5::text[]) = 0 OR cardinality(meeting_formats) = 0
-                 OR meeting_formats::text[] && $5::text[])
-          ORDER BY user_id LIMIT ${LOAD_BATCH}`,
-        [caller.id, lastId, mentor.languages.map((code) => code.toLowerCase()), stages, formats],
-      );
-      for (const row of rows) {
-        const profile = profileFromRow(row);
-        const mentee = toMatchMentee(profile);
-        candidatesScored += 1;
-        const score = matchScore(mentee, mentor, options);
-        if (score === null) continue;
-        const candidate = { id: mentee.userId, score };
-        if (!isAfter(candidate, after) || !top.admits(candidate)) continue;
-        top.offer({ ...candidate, mentee, row: profile });
+    // Tiers by specialty, closest first: once the k-th score is above what any mentee of the
+    // next tier could reach, nobody left can get in.
+    const tiers = menteeTiers(mentor, options.graph);
+    let tiersScanned = 0;
+    for (const [t, tier] of tiers.entries()) {
+      if (top.full && specialtyCeiling(tier.specialty, options.weights) < top.worst!.score) break;
+      tiersScanned += 1;
+      const previous = tiers[t - 1];
+      let lastId = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows = await this.dataSource.query<ProfileRow[]>(
+          `SELECT ${PROFILE_COLUMNS} FROM profiles
+            WHERE is_mentee AND user_id <> $1 AND user_id > $2
+              AND languages::text[] && $3::text[]
+              AND career_stage::text = ANY($4::text[])
+              AND (cardinality($5::text[]) = 0 OR cardinality(meeting_formats) = 0
+                   OR meeting_formats::text[] && $5::text[])
+              AND ${inTier(tier, '$6')}
+              AND ${previous ? `${inTier(previous, '$7')} IS NOT TRUE` : '$7::smallint[] IS NULL'}
+            ORDER BY user_id LIMIT ${LOAD_BATCH}`,
+          [
+            caller.id,
+            lastId,
+            mentor.languages.map((code) => code.toLowerCase()),
+            stages,
+            formats,
+            tier.specialtyIds,
+            previous?.specialtyIds ?? null,
+          ],
+        );
+        for (const row of rows) {
+          const profile = profileFromRow(row);
+          const mentee = toMatchMentee(profile);
+          candidatesScored += 1;
+          const score = matchScore(mentee, mentor, options);
+          if (score === null) continue;
+          const candidate = { id: mentee.userId, score };
+          if (!isAfter(candidate, after) || !top.admits(candidate)) continue;
+          top.offer({ ...candidate, mentee, row: profile });
+        }
+        if (rows.length < LOAD_BATCH) break;
+        lastId = rows[rows.length - 1].user_id;
       }
-      if (rows.length < LOAD_BATCH) break;
-      lastId = rows[rows.length - 1].user_id;
     }
-    this.logger.debug(`suggestedMentees for ${caller.id}: ${candidatesScored} candidates scored`);
+    this.logger.debug(
+      `suggestedMentees for ${caller.id}: ${candidatesScored} candidates scored in ${tiersScanned} of ${tiers.length} tiers`,
+    );
 
     const ranked = top.sorted();
     const edges = ranked.slice(0, first).map(({ mentee, row }) => {
@@ -109,6 +134,7 @@ export class SuggestedMenteesService {
     };
   }
 
+  /** The mentor's own profile, with their settings saved. */
   private async mentorProfile(caller: AuthUser): Promise<ProfileRecord> {
     const rows = await this.dataSource.query<ProfileRow[]>(
       `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`,
@@ -121,4 +147,18 @@ export class SuggestedMenteesService {
     }
     return profile;
   }
+}
+
+/**
+ * SQL: the profile row is in `tier`, whose specialty ids are the smallint[] parameter `param`
+ * (a null tier list means everyone). Written so that the mentee indexes serve it (a target id of
+ * null leaves it null rather than false: negate with IS NOT TRUE).
+ */
+function inTier(tier: MenteeTier, param: string): string {
+  if (tier.specialtyIds === null) return `(${param}::smallint[] IS NULL)`;
+  const unknown = tier.unknown
+    ? ' OR (cardinality(specialty_ids) = 0 AND mentee_target_specialty_id IS NULL)'
+    : '';
+  return `(specialty_ids && ${param}::smallint[]
+    OR mentee_target_specialty_id = ANY(${param}::smallint[])${unknown})`;
 }

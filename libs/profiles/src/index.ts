@@ -1,3 +1,6 @@
+export * from './credentials/credential-rules.js';
+export * from './credentials/credentials.entity.js';
+export { CredentialsService, type Credentials } from './credentials/credentials.service.js';
 export * from './dto/mentors.args.js';
 export * from './mentor-index/mentor-changes.js';
 export type {

@@ -87,6 +87,17 @@ export class CreditInput {
   @IsString()
   @MaxLength(EVENT_LIMITS.activityId)
   activityId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The provider’s number with the accreditor or board (e.g. a CE Broker provider number or a state board approval number); goes on attendees’ credit records.',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(EVENT_LIMITS.providerNumber)
+  providerNumber?: string | null;
 }
 
 @InputType()

@@ -17,11 +17,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CreditType, EventFormat, EventKind } from '../event-enums.js';
+import { CreditType, EventFormat, EventKind, EventStatus } from '../event-enums.js';
 import { EVENT_LIMITS } from '../event-limits.js';
 
 export const EVENTS_PAGE_MAX = 50;
 export const EVENTS_PAGE_DEFAULT = 20;
+export const RECOMMENDED_EVENTS_DEFAULT = 10;
 
 @ArgsType()
 export class EventPageArgs {
@@ -171,4 +172,28 @@ export class RsvpArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be an event id' })
   eventId: string;
+}
+
+@ArgsType()
+export class RecommendedEventsArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many, 1–${EVENTS_PAGE_MAX} (default ${RECOMMENDED_EVENTS_DEFAULT}).`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(EVENTS_PAGE_MAX)
+  first?: number;
+}
+
+@ArgsType()
+export class MyEventsArgs extends EventPageArgs {
+  @Field(() => EventStatus, {
+    nullable: true,
+    description: 'Only events in this status; by default all, drafts included.',
+  })
+  @IsOptional()
+  @IsEnum(EventStatus)
+  status?: EventStatus;
 }

@@ -35,4 +35,8 @@ export class EventCreditEntity {
   /** The accreditor's activity or course number, when it has one. */
   @Column({ type: 'varchar', length: EVENT_LIMITS.activityId, nullable: true })
   activityId: string | null;
+
+  /** The provider's number with the accreditor or a state board (CE Broker's "provider number"). */
+  @Column({ type: 'varchar', length: EVENT_LIMITS.providerNumber, nullable: true })
+  providerNumber: string | null;
 }

@@ -4,12 +4,15 @@ import { Check, Column, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { RsvpStatus } from '../event-enums.js';
 import { EVENTS_TABLE } from './event.entity.js';
 
+/** One RSVP per person and event: the unique constraint that says so. */
+export const ONE_RSVP_PER_PERSON = 'uq_rsvps_event_user';
+
 /**
  * One person's answer to one event: a single row per (event, person) that moves between
  * statuses, so an RSVP keeps its id through cancellation and a later change of mind.
  */
 @Entity('rsvps')
-@Unique('uq_rsvps_event_user', ['eventId', 'userId'])
+@Unique(ONE_RSVP_PER_PERSON, ['eventId', 'userId'])
 // Deferrable so that closing a gap (every later position minus one) is checked once per
 // statement, not row by row in whatever order PostgreSQL updates them.
 @Unique('uq_rsvps_waitlist_position', ['eventId', 'waitlistPosition'], {

@@ -1,8 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType, ListSize } from '@preceptor/core';
+import { ScoreComponentModel } from '@preceptor/matching';
 import { GrowthArea, SpecialtyModel, Track } from '@preceptor/taxonomy';
 import { CreditType, EventFormat, EventKind, EventStatus, RsvpStatus } from '../event-enums.js';
 import { EVENT_LIMITS } from '../event-limits.js';
+import { RECOMMENDATION_CRITERIA } from '../recommendations/score-event.js';
 
 @ObjectType('Venue')
 export class VenueModel {
@@ -38,6 +40,12 @@ export class EventCreditModel {
 
   @Field(() => String, { nullable: true })
   activityId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The provider’s number with the accreditor.',
+  })
+  providerNumber: string | null;
 }
 
 @ObjectType('EventOrganizer', {
@@ -186,3 +194,23 @@ export class EventConnection extends ConnectionType(EventModel, 'Event') {}
 
 @ObjectType()
 export class RsvpConnection extends ConnectionType(RsvpModel, 'Rsvp') {}
+
+@ObjectType('EventRecommendation', {
+  description: 'An upcoming event recommended to you, with its score and why.',
+})
+export class EventRecommendationModel {
+  @Field(() => EventModel)
+  event: EventModel;
+
+  @Field(() => Float, { description: '0–100, the sum of the breakdown’s contributions.' })
+  score: number;
+
+  @Field(() => [String], { description: 'Why it fits you, in sentences, strongest first.' })
+  reasons: string[];
+
+  @ListSize(RECOMMENDATION_CRITERIA.length)
+  @Field(() => [ScoreComponentModel], {
+    description: 'Each criterion’s part: specialty, goals, credits, track, time, location.',
+  })
+  breakdown: ScoreComponentModel[];
+}

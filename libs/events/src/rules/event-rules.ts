@@ -12,6 +12,7 @@ export interface CreditOffer {
   hours: number;
   accreditor: string;
   activityId: string | null;
+  providerNumber?: string | null;
 }
 
 /** What the rules look at: the event as it would be saved. */

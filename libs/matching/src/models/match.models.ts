@@ -3,15 +3,20 @@ import { ListSize, PageInfo } from '@preceptor/core';
 import { CRITERIA } from '../scoring/score-components.js';
 import { ProfileModel } from '@preceptor/profiles';
 
-@ObjectType('ScoreComponent', { description: 'One criterion’s part of a match score.' })
+@ObjectType('ScoreComponent', {
+  description: 'One criterion’s part of a score (a match, or an event recommended to you).',
+})
 export class ScoreComponentModel {
-  @Field({ description: 'goals, specialty, stage, track, availability, location or load.' })
+  @Field({
+    description:
+      'Matches: goals, specialty, stage, track, availability, location or load. Event recommendations: specialty, goals, track, credits, time or location.',
+  })
   criterion: string;
 
   @Field(() => Float, { description: 'Points this criterion is worth (weights sum to 100).' })
   weight: number;
 
-  @Field(() => Float, { description: 'How well the pair fits on it, 0–1.' })
+  @Field(() => Float, { description: 'How well it fits on this criterion, 0–1.' })
   value: number;
 
   @Field(() => Float, {

@@ -102,7 +102,9 @@ class InMemoryIndex {
           if (
             (conditions.stages?.includes(m.careerStage) ?? true) &&
             (conditions.tracks?.includes(m.track) ?? true) &&
-            (conditions.offers ?? []).every((goal) => m.offers.includes(goal)) &&
+            (conditions.offersAnyOf ?? []).every((goals) =>
+              goals.some((goal) => m.offers.includes(goal)),
+            ) &&
             (lineageIds === null || lineageIds.some((id) => this.lineage[slot].has(id)))
           ) {
             visit(slot);

@@ -3,7 +3,7 @@ import { specialtyProximityClass } from '../scoring/criteria/specialty.js';
 import { stageGap } from '../scoring/criteria/stage.js';
 import { trackRelation } from '../scoring/criteria/track.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
-import { DEFAULT_MATCH_WEIGHTS } from '../scoring/match-weights.js';
+import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../scoring/match-weights.js';
 import type { MentorPlace } from '../scoring/assessment.js';
 import { boundTenths, maxPossibleScore } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
@@ -61,13 +61,14 @@ export interface CandidatePool {
 
 /**
  * What every candidate of one pass has: a stage and a track among those listed (when listed),
- * and every one of `offers`. Derived from the bounds: mentors without them cannot reach the
- * pass's threshold, so the index leaves them out before anything is read.
+ * and for each list of `offersAnyOf`, at least one of its growth areas. Derived from the
+ * bounds: mentors without them cannot reach the pass's threshold, so the index leaves them out
+ * before anything is read.
  */
 export interface CandidateConditions {
   readonly stages?: readonly CareerStage[];
   readonly tracks?: readonly Track[];
-  readonly offers?: readonly GrowthArea[];
+  readonly offersAnyOf?: readonly (readonly GrowthArea[])[];
 }
 
 export interface RetrievalOptions extends MatchOptions {
@@ -96,8 +97,12 @@ export interface Retrieval {
 }
 
 const NO_BOUND = 1000;
-/** Points the threshold falls between passes over one tier. */
-const PASS_STEP = 6;
+/**
+ * How far below a tier's best score each pass over it reaches, in points; the last pass goes
+ * down to the k-th score found. Small steps first: the higher the threshold, the fewer mentors
+ * meet its conditions, and a k-th score found above a threshold ends the tier there.
+ */
+const PASS_DEPTHS = [4, 8, 13, 19, 26];
 const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
 
 /**
@@ -146,15 +151,19 @@ export class TopMatchRetrieval {
       // Passes over the tier with falling thresholds: the first visits only mentors whose
       // stage, track and offers can still reach near the tier's best; each later one lowers the
       // bar, until the k-th score found is above it (the rest cannot get in) or none is left.
-      for (const optimistic of [tierBounds[t] - PASS_STEP, tierBounds[t] - 3 * PASS_STEP, -1]) {
+      let previous = '';
+      for (const optimistic of [...PASS_DEPTHS.map((depth) => tierBounds[t] - depth), -1]) {
         const worst = top.full ? top.worst!.score : -1;
         const floor = Math.max(optimistic, worst);
         const conditions = options.exhaustive
           ? {}
           : passConditions(mentee, tier.specialty, floor, options, pool.facts);
-        if (conditions) {
+        // The same conditions as the pass before: nobody new to visit.
+        const key = JSON.stringify(conditions);
+        if (conditions && key !== previous) {
           this.scorePass(mentee, pool, tier.lineageIds, conditions, top, boundOf, options, counts);
         }
+        previous = key;
         // Every mentor not visited yet is below the floor: done once the k-th score reaches it.
         if (top.full && top.worst!.score >= floor) break;
       }
@@ -269,16 +278,27 @@ export class TopMatchRetrieval {
       }
       return rank;
     };
+    const metOf = (offers: number): number => {
+      let met = 0;
+      for (let g = 0; g < goalBits.length; g += 1) if ((offers & goalBits[g]) !== 0) met |= 1 << g;
+      return met;
+    };
+    // Which goals an offers mask meets, looked up rather than counted (8 growth areas: 256).
+    const metTable =
+      facts.offerAreas.length <= 12
+        ? Uint8Array.from({ length: 1 << facts.offerAreas.length }, (_, offers) => metOf(offers))
+        : null;
     return (slot, worstTenths) => {
       let rank = NONE_RANK;
       for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
         const id = facts.specialties[i];
         if (id === 0) break;
-        rank = Math.min(rank, rankOf(id));
+        const known = classRank[id];
+        const idRank = known >= 0 ? known : rankOf(id);
+        if (idRank < rank) rank = idRank;
       }
       const offers = facts.offers[slot];
-      let met = 0;
-      for (let g = 0; g < goalBits.length; g += 1) if ((offers & goalBits[g]) !== 0) met |= 1 << g;
+      const met = metTable ? metTable[offers] : metOf(offers);
       const stage = facts.stage[slot];
       const track = facts.track[slot];
       const key = ((rank * stages + stage) * tracks + track) * goalCombinations + met;
@@ -300,8 +320,7 @@ export class TopMatchRetrieval {
         memo[key] = bound;
       }
       if (bound < worstTenths) return bound;
-      const placeKey =
-        (facts.formats[slot] * 0x10000 + facts.country[slot]) * 0x10000 + facts.region[slot];
+      const placeKey = placeKeyOf(facts.formats[slot], facts.country[slot], facts.region[slot]);
       let place = placeTenths.get(placeKey);
       if (place === undefined) {
         place = boundTenths('location', mentee, { place: facts.place(slot) }, weights);
@@ -388,6 +407,17 @@ export class TopMatchRetrieval {
 }
 
 /**
+ * One number per combination of formats, country and region codes: a small integer for the
+ * codes a national index holds (V8 looks those up in a Map several times faster), unique
+ * negative otherwise.
+ */
+function placeKeyOf(formats: number, country: number, region: number): number {
+  return formats < 8 && country < 0x4000 && region < 0x2000
+    ? (region << 17) | (country << 3) | formats
+    : -((formats * 0x10000 + country) * 0x10000 + region) - 1;
+}
+
+/**
  * Conditions a candidate of this specialty class needs to reach `threshold`, from the same
  * bounds as everything else: stages and tracks whose best combination reaches it, and each goal
  * without which the bound falls below it. Null when no candidate can.
@@ -423,18 +453,44 @@ function passConditions(
     }
   }
   if (stages.size === 0) return null;
-  const goals = [...new Set(mentee.goals)];
-  const offers = goals.filter(
-    (goal) =>
-      maxPossibleScore(
-        mentee,
-        { specialty, offers: goals.filter((other) => other !== goal) },
-        weights,
-      ) < threshold,
-  );
+  const offersAnyOf = goalConditions(mentee, specialty, threshold, weights);
+  if (offersAnyOf === null) return null;
   return {
     ...(stages.size < facts.stages.length ? { stages: [...stages] } : {}),
     ...(tracks.size < facts.tracks.length ? { tracks: [...tracks] } : {}),
-    ...(offers.length > 0 ? { offers } : {}),
+    ...(offersAnyOf.length > 0 ? { offersAnyOf } : {}),
   };
+}
+
+/**
+ * The goals a candidate must offer to reach `threshold`, as "at least one of" lists: for each
+ * largest set of goals whose offer still leaves the bound below it, one of the other goals.
+ * (The goals' share of the bound only grows with each goal offered, so a mentor passes every
+ * list exactly when what they offer is no such set.) Null when even every goal is not enough.
+ */
+function goalConditions(
+  mentee: MatchMentee,
+  specialty: SpecialtyProximity | undefined,
+  threshold: number,
+  weights: MatchWeights,
+): GrowthArea[][] | null {
+  const goals = [...new Set(mentee.goals)];
+  const sets = 1 << goals.length;
+  const short = new Array<boolean>(sets);
+  for (let set = 0; set < sets; set += 1) {
+    const offers = goals.filter((_, g) => (set & (1 << g)) !== 0);
+    short[set] = maxPossibleScore(mentee, { specialty, offers }, weights) < threshold;
+  }
+  if (short[sets - 1]) return null;
+  const lists: GrowthArea[][] = [];
+  for (let set = 0; set < sets; set += 1) {
+    if (!short[set]) continue;
+    // Only the largest short sets: a smaller one's list is implied by a larger one's.
+    let largest = true;
+    for (let g = 0; g < goals.length; g += 1) {
+      if ((set & (1 << g)) === 0 && short[set | (1 << g)]) largest = false;
+    }
+    if (largest) lists.push(goals.filter((_, g) => (set & (1 << g)) === 0));
+  }
+  return lists;
 }

@@ -1,4 +1,4 @@
-import type { MatchMentee } from '../scoring/match-profiles.js';
+import type { SpecialtySeeker } from '../scoring/criteria/specialty.js';
 import type { SpecialtyGraph, SpecialtyProximity } from '../scoring/specialty-graph.js';
 
 /**
@@ -25,7 +25,7 @@ export interface SpecialtyTier {
  * - NONE: everyone.
  * A mentee with no specialty scores every mentor's specialty the same: one tier of everyone.
  */
-export function specialtyTiers(mentee: MatchMentee, graph: SpecialtyGraph): SpecialtyTier[] {
+export function specialtyTiers(mentee: SpecialtySeeker, graph: SpecialtyGraph): SpecialtyTier[] {
   const own = [
     ...new Set(
       mentee.targetSpecialtyId === null

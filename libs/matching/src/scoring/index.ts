@@ -4,11 +4,16 @@ export {
   FAR_APART_MINUTES,
   TARGET_OVERLAP_MINUTES,
 } from './criteria/availability.js';
-export { GOALS_UNKNOWN_VALUE } from './criteria/goals.js';
+export { GOALS_UNKNOWN_VALUE, goalsMet, rankedGoals } from './criteria/goals.js';
+export { SAME_COUNTRY_VALUE } from './criteria/location.js';
 export {
+  closestSpecialty,
   CURRENT_SPECIALTY_FACTOR_WITH_TARGET,
   SPECIALTY_PROXIMITY_VALUE,
+  SPECIALTY_UNKNOWN_VALUE,
   specialtyProximityClass,
+  type SpecialtyLink,
+  type SpecialtySeeker,
 } from './criteria/specialty.js';
 export { STAGE_GAP_VALUE, stageGap } from './criteria/stage.js';
 export { CROSS_TRACK_FITS, trackRelation } from './criteria/track.js';
@@ -19,4 +24,16 @@ export { maxPossibleScore, tierFactsOf } from './retrieval-bound.js';
 export * from './score-components.js';
 export * from './score-match.js';
 export * from './specialty-graph.js';
-export { DEFAULT_REFERENCE_DATE, utcOffsetMinutes } from './weekly-time.js';
+export {
+  DEFAULT_REFERENCE_DATE,
+  describeWeekTime,
+  intersectWeeks,
+  localWeek,
+  MINUTES_PER_DAY,
+  MINUTES_PER_WEEK,
+  shiftWeek,
+  totalMinutes,
+  utcOffsetMinutes,
+  type WeekInterval,
+} from './weekly-time.js';
+export { capitalize, countWord, midSentence, rankWord, trackField } from './wording.js';

@@ -64,9 +64,18 @@ export interface MentorScan {
   /** Every visited slot is below this. */
   readonly slotCount: number;
   readonly cards: MentorCards;
-  /** Visits the slots of mentors matching the filter (its text included) and each of `also`. */
-  forEachMatching(
+  /**
+   * Writes the slots of mentors matching the filter and each of `also` into `into` (at least
+   * `slotCount` bits): a set to visit several times with `forEachWithin`. False when none.
+   */
+  select(
     request: ResolvedMentorFilter,
+    also: readonly MentorFacetValues[],
+    into: Uint32Array,
+  ): boolean;
+  /** Visits the slots of a `select`ed set that match each of `also` too. */
+  forEachWithin(
+    within: Uint32Array,
     also: readonly MentorFacetValues[],
     visit: (slot: number) => void,
   ): void;
@@ -150,10 +159,15 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     return work({
       slotCount: index.slotCount,
       cards: index.cards,
-      forEachMatching: (request, also, visit) => {
+      select: (request, also, into) => {
         const groups = [...mentorFacetGroups(request), ...also.flatMap(facetValueGroups)];
+        if (groups.some((group) => group.length === 0)) return false;
+        return index.select(groups, searchWords(request.filter?.text ?? ''), into);
+      },
+      forEachWithin: (within, also, visit) => {
+        const groups = also.flatMap(facetValueGroups);
         if (groups.some((group) => group.length === 0)) return;
-        index.forEachMatching(groups, searchWords(request.filter?.text ?? ''), visit);
+        index.forEachWithin(within, groups, visit);
       },
       card: (slot) => index.card(slot),
       userIdOf: (slot) => index.userIdOf(slot),

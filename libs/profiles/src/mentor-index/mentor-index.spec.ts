@@ -225,41 +225,63 @@ describe('MentorIndex', () => {
   });
 });
 
-describe('MentorIndex.forEachMatching', () => {
+describe('MentorIndex.select and forEachWithin', () => {
   const sorted = (ids: string[]): string[] => [...ids].sort();
-  const matchingIds = (index: MentorIndex, groups: FacetGroups, text?: string[]): string[] => {
+  /** The ids `select(groups)` then `forEachWithin(…, also)` visit; null when select found none. */
+  const selectedIds = (
+    index: MentorIndex,
+    groups: FacetGroups,
+    also: FacetGroups = [],
+    text?: string[],
+  ): string[] | null => {
+    const within = new Uint32Array(Math.ceil(index.slotCount / 32) + 1);
+    if (!index.select(groups, text, within)) return null;
     const ids: string[] = [];
-    index.forEachMatching(groups, text, (slot) => ids.push(index.userIdOf(slot)));
+    index.forEachWithin(within, also, (slot) => ids.push(index.userIdOf(slot)));
     return ids;
   };
 
-  it('returns every live match of the groups, with the same semantics as query', () => {
-    const index = new MentorIndex();
-    // Enough mentors to span several bitmap words, with removals leaving free slots.
-    for (let n = 1; n <= 200; n += 1) {
-      index.add(mentor(n, [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english]));
-    }
-    for (let n = 1; n <= 200; n += 7) index.remove(mentor(n, []).userId);
-    const groups: FacetGroups[] = [
-      [],
-      [[nurse]],
-      [[nurse, physician], [spanish]],
-      [[nurse], [spanish, english]],
-      [[facetKey('track', 'PHARMACY')]],
-    ];
+  const index = new MentorIndex();
+  // Enough mentors to span several bitmap words, with removals leaving free slots.
+  for (let n = 1; n <= 200; n += 1) {
+    index.add(mentor(n, [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english]));
+  }
+  for (let n = 1; n <= 200; n += 7) index.remove(mentor(n, []).userId);
+  const groups: FacetGroups[] = [
+    [],
+    [[nurse]],
+    [[nurse, physician], [spanish]],
+    [[nurse], [spanish, english]],
+  ];
+
+  it('selects every live match of the groups, with the same semantics as query', () => {
     for (const group of groups) {
       const page = index.query(group, undefined, 1000);
-      const ids = matchingIds(index, group);
+      const ids = selectedIds(index, group)!;
       expect(ids).toHaveLength(page.total);
       expect(sorted(ids)).toEqual(sorted(page.userIds));
     }
   });
 
+  it('visits only the selected mentors that also match the extra groups', () => {
+    for (const group of groups) {
+      for (const also of [[[spanish]], [[english], [nurse, physician]], [[physician]]]) {
+        const page = index.query([...group, ...also], undefined, 1000);
+        expect(sorted(selectedIds(index, group, also)!)).toEqual(sorted(page.userIds));
+      }
+    }
+  });
+
+  it('finds nobody for a value no mentor has', () => {
+    expect(selectedIds(index, [[facetKey('track', 'PHARMACY')]])).toBeNull();
+    expect(selectedIds(index, [[nurse]], [[facetKey('track', 'PHARMACY')]])).toEqual([]);
+  });
+
   it('applies text prefixes like query', () => {
-    const index = new MentorIndex();
-    index.add({ ...mentor(1, [nurse]), words: ['icu', 'charge'] });
-    index.add({ ...mentor(2, [nurse]), words: ['oncology'] });
-    index.add({ ...mentor(3, [physician]), words: ['icu'] });
-    expect(matchingIds(index, [[nurse]], ['ic'])).toEqual([mentor(1, []).userId]);
+    const texts = new MentorIndex();
+    texts.add({ ...mentor(1, [nurse]), words: ['icu', 'charge'] });
+    texts.add({ ...mentor(2, [nurse]), words: ['oncology'] });
+    texts.add({ ...mentor(3, [physician]), words: ['icu'] });
+    expect(selectedIds(texts, [[nurse]], [], ['ic'])).toEqual([mentor(1, []).userId]);
   });
 });

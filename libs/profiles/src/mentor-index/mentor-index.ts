@@ -224,26 +224,32 @@ export class MentorIndex {
   }
 
   /**
-   * Visits every mentor's slot matching `groups` (and the text prefixes, when given), in slot
-   * order: for callers that rank candidates themselves from their cards (matching). `visit`
-   * must not query the index.
+   * Writes the slots matching `groups` (and the text prefixes) into `into` as a bitmap, for a
+   * caller that visits one set several times under more conditions (matching's tiers); `into`
+   * holds at least `slotCount` bits. False when nobody matches (`into` is then unspecified).
    */
-  forEachMatching(
-    groups: FacetGroups,
-    text: TextPrefixes | undefined,
-    visit: (slot: number) => void,
-  ): void {
+  select(groups: FacetGroups, text: TextPrefixes | undefined, into: Uint32Array): boolean {
     const found = this.match(groups, text);
-    if (!found || found.total === 0) return;
-    const { matches, words } = found;
-    for (let i = 0; i < words; i += 1) {
-      let word = matches[i];
-      while (word !== 0) {
-        const bit = 31 - Math.clz32(word);
-        word ^= 1 << bit;
-        visit(i * 32 + bit);
-      }
+    if (!found || found.total === 0) return false;
+    into.set(found.matches.subarray(0, found.words));
+    return true;
+  }
+
+  /**
+   * Visits the slots of `within` (from `select`, with no slot added since) that match every
+   * group too, in slot order. `visit` must not query the index.
+   */
+  forEachWithin(within: Uint32Array, groups: FacetGroups, visit: (slot: number) => void): void {
+    const words = Math.ceil(this.highWater / 32);
+    const resolved = this.resolve(groups);
+    if (!resolved) return;
+    let matches = within;
+    if (resolved.length > 0) {
+      matches = this.scratch;
+      matches.set(within.subarray(0, words));
+      this.andGroups(resolved, words, matches);
     }
+    visitBits(matches, words, visit);
   }
 
   /** Slots handed out so far: every slot a scan visits is below this. */
@@ -270,16 +276,8 @@ export class MentorIndex {
     text: TextPrefixes | undefined,
   ): { matches: Uint32Array; total: number; words: number } | null {
     const words = Math.ceil(this.highWater / 32);
-    const resolved: Facet[][] = [];
-    for (const group of groups) {
-      const facets: Facet[] = [];
-      for (const key of group) {
-        const facet = this.facets.get(key);
-        if (facet && facet.count > 0) facets.push(facet);
-      }
-      if (facets.length === 0) return null;
-      resolved.push(facets);
-    }
+    const resolved = this.resolve(groups);
+    if (!resolved) return null;
 
     // No filter, or one value: the live set or that value's bitmap already is the answer, and
     // its size is kept as bits change, so only the page costs anything. Facet bitmaps never
@@ -300,6 +298,21 @@ export class MentorIndex {
     return { matches, total: countBits(matches, words), words };
   }
 
+  /** Each group's facets that someone has; null when a group has none (nobody matches). */
+  private resolve(groups: FacetGroups): Facet[][] | null {
+    const resolved: Facet[][] = [];
+    for (const group of groups) {
+      const facets: Facet[] = [];
+      for (const key of group) {
+        const facet = this.facets.get(key);
+        if (facet && facet.count > 0) facets.push(facet);
+      }
+      if (facets.length === 0) return null;
+      resolved.push(facets);
+    }
+    return resolved;
+  }
+
   /**
    * ANDs the groups (each an OR of its facets) into `into`; callers count what remains.
    * Each step is a tight loop over the words, which V8 runs several times faster than one loop
@@ -312,7 +325,12 @@ export class MentorIndex {
       const bits = first[f].bits;
       for (let i = 0; i < words; i += 1) into[i] |= bits[i];
     }
-    for (const group of rest) {
+    this.andGroups(rest, words, into);
+  }
+
+  /** ANDs each group (an OR of its facets) into what `into` already holds. */
+  private andGroups(groups: readonly Facet[][], words: number, into: Uint32Array): void {
+    for (const group of groups) {
       let bits = group[0].bits;
       if (group.length > 1) {
         bits = this.unionScratch;
@@ -487,5 +505,17 @@ export class MentorIndex {
     this.cards.grow(capacity);
     this.ids.grow(capacity, this.order.subarray(0, this.size));
     this.capacity = capacity;
+  }
+}
+
+/** Calls `visit` with each set bit of the first `words` words, in order. */
+function visitBits(bits: Uint32Array, words: number, visit: (slot: number) => void): void {
+  for (let i = 0; i < words; i += 1) {
+    let word = bits[i];
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word);
+      word ^= 1 << bit;
+      visit(i * 32 + bit);
+    }
   }
 }

@@ -4,6 +4,7 @@ import {
   CreateDateColumn,
   Entity,
   ForeignKey,
+  Index,
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -13,9 +14,14 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
 /**
  * One row per person, mentor and mentee sides together. Mentor lists are answered by the
  * in-memory mentor index (mentor-index/), which follows this table through a change feed; the
- * table needs no search indexes of its own.
+ * table's own indexes serve the mentee side (a mentor's suggested mentees, tier by specialty).
  */
 @Entity('profiles')
+@Index('ix_profiles_mentees', ['userId'], { where: '"is_mentee"' })
+@Index('ix_profiles_mentee_specialties', ['specialtyIds'], { where: '"is_mentee"', type: 'gin' })
+@Index('ix_profiles_mentee_targets', ['menteeTargetSpecialtyId', 'userId'], {
+  where: '"is_mentee"',
+})
 export class ProfileEntity {
   /** The account's id; deleting the account deletes the profile. */
   @PrimaryColumn({ type: 'uuid' })

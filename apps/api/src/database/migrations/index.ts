@@ -1,4 +1,6 @@
+import { MenteeTierIndexes1796700000000 } from './1796700000000-MenteeTierIndexes.js';
 import { CalendarFeeds1796600000000 } from './1796600000000-CalendarFeeds.js';
+import { CreditLedger1796800000000 } from './1796800000000-CreditLedger.js';
 import { Events1796500000000 } from './1796500000000-Events.js';
 import { SessionTimeouts1796410000000 } from './1796410000000-SessionTimeouts.js';
 import { AuthRateLimits1796400000000 } from './1796400000000-AuthRateLimits.js';
@@ -28,4 +30,6 @@ export const MIGRATIONS = [
   SessionTimeouts1796410000000,
   Events1796500000000,
   CalendarFeeds1796600000000,
+  MenteeTierIndexes1796700000000,
+  CreditLedger1796800000000,
 ];

@@ -11,7 +11,7 @@ function areaName(area: GrowthArea): string {
 }
 
 /** Each goal once, in the mentee's order. */
-function rankedGoals(mentee: MatchMentee): GrowthArea[] {
+export function rankedGoals(mentee: Pick<MatchMentee, 'goals'>): GrowthArea[] {
   return [...new Set(mentee.goals)];
 }
 
@@ -56,8 +56,11 @@ export function goalsUpperBound(mentee: MatchMentee, facts: TierFacts): number {
   return facts.offers === undefined ? 1 : goalsMet(rankedGoals(mentee), facts.offers).value;
 }
 
-/** The share of the ranked goals `offers` meets (top goal counting most), and which ones. */
-function goalsMet(
+/**
+ * The share of the ranked goals `offers` meets (top goal counting most), and which ones (their
+ * indexes in `goals`). Mentor offers here; an event's growth areas in recommendations.
+ */
+export function goalsMet(
   goals: readonly GrowthArea[],
   offers: readonly GrowthArea[],
 ): { value: number; met: number[] } {

@@ -33,13 +33,22 @@ export const CURRENT_SPECIALTY_FACTOR_WITH_TARGET = 0.9;
 /** The mentee has chosen no specialty: no reason to prefer anyone. */
 export const SPECIALTY_UNKNOWN_VALUE = 0.5;
 
-interface SpecialtyLink {
+/** The closest pair of specialties found between someone and what is scored for them. */
+export interface SpecialtyLink {
+  /** How the scored side's specialty sits relative to the person's. */
   relation: SpecialtyRelation;
+  /** The specialty of the mentor (or event) scored. */
   mentorSpecialtyId: number;
+  /** The person's own specialty (current or target) it was measured against. */
   menteeSpecialtyId: number;
+  /** True when `menteeSpecialtyId` is the person's target. */
   toTarget: boolean;
+  /** The proximity value, times CURRENT_SPECIALTY_FACTOR_WITH_TARGET for a current one. */
   value: number;
 }
+
+/** What specialty scoring reads of a person: current specialties and an optional target. */
+export type SpecialtySeeker = Pick<MatchMentee, 'specialtyIds' | 'targetSpecialtyId'>;
 
 /** The closest mentor specialty to any of `menteeIds`; the first found wins ties (primaries first). */
 function closestLink(
@@ -62,7 +71,7 @@ function closestLink(
   return best;
 }
 
-function menteeSpecialtyIds(mentee: MatchMentee): number[] {
+function menteeSpecialtyIds(mentee: SpecialtySeeker): number[] {
   return mentee.targetSpecialtyId === null
     ? [...mentee.specialtyIds]
     : [mentee.targetSpecialtyId, ...mentee.specialtyIds];
@@ -74,11 +83,33 @@ function menteeSpecialtyIds(mentee: MatchMentee): number[] {
  */
 export function specialtyProximityClass(
   graph: SpecialtyGraph,
-  mentee: MatchMentee,
+  mentee: SpecialtySeeker,
   mentorSpecialtyIds: readonly number[],
 ): SpecialtyProximity {
   const link = closestLink(graph, mentorSpecialtyIds, menteeSpecialtyIds(mentee), false, 1);
   return link ? proximityOf(link.relation) : 'NONE';
+}
+
+/**
+ * The closest of `theirIds` (a mentor's or an event's specialties) to the person's target or
+ * current specialties: current ones count × CURRENT_SPECIALTY_FACTOR_WITH_TARGET when a target
+ * is named, and the target wins ties. Ids the graph does not hold are ignored; null when nothing
+ * is left on either side.
+ */
+export function closestSpecialty(
+  graph: SpecialtyGraph,
+  person: SpecialtySeeker,
+  theirIds: readonly number[],
+): SpecialtyLink | null {
+  const known = (ids: readonly number[]): number[] =>
+    ids.filter((id) => graph.node(id) !== undefined);
+  const mentorIds = known(theirIds);
+  const targetIds = known(person.targetSpecialtyId === null ? [] : [person.targetSpecialtyId]);
+  const currentIds = known(person.specialtyIds);
+  const factor = targetIds.length > 0 ? CURRENT_SPECIALTY_FACTOR_WITH_TARGET : 1;
+  const target = closestLink(graph, mentorIds, targetIds, true, 1);
+  const current = closestLink(graph, mentorIds, currentIds, false, factor);
+  return target && (!current || target.value >= current.value) ? target : current;
 }
 
 function sentence(graph: SpecialtyGraph, link: SpecialtyLink): string {
@@ -121,22 +152,14 @@ export function assessSpecialty({ mentee, mentor, graph }: MatchPair): Assessmen
       detail: 'You have not chosen a specialty',
     }));
   }
-  const known = (ids: readonly number[]): number[] =>
-    ids.filter((id) => graph.node(id) !== undefined);
-  const mentorIds = known(mentor.specialtyIds);
-  if (mentorIds.length === 0) {
+  if (!mentor.specialtyIds.some((id) => graph.node(id) !== undefined)) {
     return assessment(0, () => ({
       caveats: ['Has not listed a specialty'],
       detail: 'No specialty listed',
     }));
   }
-  const targetIds = known(mentee.targetSpecialtyId === null ? [] : [mentee.targetSpecialtyId]);
-  const currentIds = known(mentee.specialtyIds);
-  const factor = targetIds.length > 0 ? CURRENT_SPECIALTY_FACTOR_WITH_TARGET : 1;
-  const target = closestLink(graph, mentorIds, targetIds, true, 1);
-  const current = closestLink(graph, mentorIds, currentIds, false, factor);
   // The target wins ties: it is where the mentee is heading.
-  const best = target && (!current || target.value >= current.value) ? target : current;
+  const best = closestSpecialty(graph, mentee, mentor.specialtyIds);
   if (!best) return assessment(0, () => ({ detail: 'Your specialties are not in the catalog' }));
   return assessment(best.value, () => {
     const proximity = proximityOf(best.relation);
