@@ -64,6 +64,33 @@ describe('session changes made elsewhere', () => {
     }, 5_000);
   });
 
+  it('answers `me { id roles }` from the session, with roles changed elsewhere', async () => {
+    const account = await signUp(api.gql, { roles: ['MENTEE', 'MENTOR'] });
+    const token = account.accessToken;
+    const fromSession = async () =>
+      (
+        await api.gql.request<{ me: { id: string; roles: string[] } }>(
+          '{ me { __typename id ... on User { roles } } }',
+          {},
+          { token },
+        )
+      ).data?.me;
+    expect(await fromSession()).toEqual({
+      __typename: 'User',
+      id: account.user.id,
+      roles: expect.arrayContaining(['MENTEE', 'MENTOR']),
+    });
+    await api.sql(`UPDATE users SET roles = '{MENTEE}' WHERE id = $1`, [account.user.id]);
+    await eventually(async () => (await fromSession())?.roles.join() === 'MENTEE', 5_000);
+    // Fields only the account's row holds are still read from it.
+    await api.sql(`UPDATE users SET full_name = 'Renamed Elsewhere' WHERE id = $1`, [
+      account.user.id,
+    ]);
+    const full = (await me(token)).data?.me;
+    expect(full).toMatchObject({ id: account.user.id, fullName: 'Renamed Elsewhere' });
+    expect(full?.email).toBe(account.user.email);
+  });
+
   it('refuses the sessions of a deleted account', async () => {
     const account = await signedIn();
     await api.sql('DELETE FROM users WHERE id = $1', [account.user.id]);
