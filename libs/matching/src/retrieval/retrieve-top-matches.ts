@@ -96,6 +96,14 @@ export interface Retrieval {
   readonly tiers: number;
 }
 
+/** A candidate's upper bound in tenths of a point, in two parts: the week's share comes last. */
+interface CandidateBounds {
+  /** Everything but the week (whose share counts at its most); may stop early below `worstTenths`. */
+  withoutWeek(slot: number, worstTenths: number): number;
+  /** What the candidate's week takes off that bound (0 or less). */
+  weekShare(slot: number): number;
+}
+
 const NO_BOUND = 1000;
 /**
  * How far below a tier's best score each pass over it reaches, in points; the last pass goes
@@ -138,8 +146,8 @@ export class TopMatchRetrieval {
     for (let t = tierBounds.length - 2; t >= 0; t -= 1) {
       tierBounds[t] = Math.max(tierBounds[t], tierBounds[t + 1]);
     }
-    const boundOf = options.exhaustive
-      ? (): number => NO_BOUND
+    const bounds: CandidateBounds = options.exhaustive
+      ? { withoutWeek: () => NO_BOUND, weekShare: () => 0 }
       : this.bounder(mentee, pool, options);
     this.freshSeen(pool.slotCount);
     const counts = { seen: 0, scored: 0 };
@@ -161,7 +169,7 @@ export class TopMatchRetrieval {
         // The same conditions as the pass before: nobody new to visit.
         const key = JSON.stringify(conditions);
         if (conditions && key !== previous) {
-          this.scorePass(mentee, pool, tier.lineageIds, conditions, top, boundOf, options, counts);
+          this.scorePass(mentee, pool, tier.lineageIds, conditions, top, bounds, options, counts);
         }
         previous = key;
         // Every mentor not visited yet is below the floor: done once the k-th score reaches it.
@@ -184,7 +192,7 @@ export class TopMatchRetrieval {
     lineageIds: readonly number[] | null,
     conditions: CandidateConditions,
     top: TopMatches<RankedMentor>,
-    boundOf: (slot: number, worstTenths: number) => number,
+    bounds: CandidateBounds,
     options: RetrievalOptions,
     counts: { seen: number; scored: number },
   ): void {
@@ -196,7 +204,7 @@ export class TopMatchRetrieval {
       if (seen[slot] === generation) return;
       seen[slot] = generation;
       counts.seen += 1;
-      const bound = boundOf(slot, worstTenths);
+      const bound = bounds.withoutWeek(slot, worstTenths);
       if (bound < worstTenths) return;
       if (count === this.slots.length) this.widen();
       this.slots[count] = slot;
@@ -204,19 +212,34 @@ export class TopMatchRetrieval {
       count += 1;
     });
     const { order, starts } = this.byBound(count);
+    // Candidates sit at the level of their bound without the week; the week's share is learnt
+    // when their level comes up and, when it lowers the bound, they move down to wait there.
+    // Most candidates are never reached, and never pay for their week.
+    const later = new Map<number, number[]>();
     for (let level = 0; level <= NO_BOUND; level += 1) {
       const from = starts[level];
       const to = starts[level + 1];
-      if (from === to) continue;
+      const waiting = later.get(level);
+      if (from === to && !waiting) continue;
       const bound = NO_BOUND - level;
       const worst = top.full ? top.worst! : undefined;
       if (worst && bound < Math.round(worst.score * 10)) break;
+      const here: number[] = waiting ?? [];
+      for (let i = from; i < to; i += 1) {
+        const slot = order[i];
+        const full = bound + bounds.weekShare(slot);
+        if (full === bound) here.push(slot);
+        else if (!worst || full >= Math.round(worst.score * 10)) {
+          const at = NO_BOUND - full;
+          const list = later.get(at);
+          if (list) list.push(slot);
+          else later.set(at, [slot]);
+        }
+      }
       // At the k-th score itself only a lower mentor id can still get in: in id order, stop
       // at the first id above the k-th's.
       const tied = worst !== undefined && bound === Math.round(worst.score * 10);
-      const slots = tied
-        ? this.inIdOrder(order.subarray(from, to), pool)
-        : order.subarray(from, to);
+      const slots = tied ? this.inIdOrder(here, pool) : here;
       for (const slot of slots) {
         const kth = top.full ? top.worst! : undefined;
         if (tied && kth && Math.round(kth.score * 10) === bound && pool.userId(slot) > kth.id) {
@@ -242,7 +265,7 @@ export class TopMatchRetrieval {
     mentee: MatchMentee,
     pool: CandidatePool,
     options: RetrievalOptions,
-  ): (slot: number, worstTenths: number) => number {
+  ): CandidateBounds {
     const facts = pool.facts;
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
     // Place and load are learnt per candidate, after the cheaper facts: their share of the
@@ -288,7 +311,7 @@ export class TopMatchRetrieval {
       facts.offerAreas.length <= 12
         ? Uint8Array.from({ length: 1 << facts.offerAreas.length }, (_, offers) => metOf(offers))
         : null;
-    return (slot, worstTenths) => {
+    const withoutWeek = (slot: number, worstTenths: number): number => {
       let rank = NONE_RANK;
       for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
         const id = facts.specialties[i];
@@ -342,9 +365,11 @@ export class TopMatchRetrieval {
         );
         loadTenths.set(loadKey, load);
       }
-      bound += place + load - unknownPlace - unknownLoad;
-      if (bound < worstTenths || menteeHours === null) return bound;
-      // Last, the week: at most an hour for each hour of the week both touch.
+      return bound + place + load - unknownPlace - unknownLoad;
+    };
+    // The week: at most an hour for each hour of the week both touch.
+    const weekShare = (slot: number): number => {
+      if (menteeHours === null) return 0;
       const hours = weeks.sharedHours(slot, pool, menteeHours, referenceDate);
       const source = weeks.sourceOf(slot);
       const weekKey = source * 0x10000 + hours;
@@ -358,8 +383,9 @@ export class TopMatchRetrieval {
         );
         weekTenths.set(weekKey, week);
       }
-      return bound + week - unknownWeek;
+      return week - unknownWeek;
     };
+    return { withoutWeek, weekShare };
   }
 
   /**
@@ -376,7 +402,7 @@ export class TopMatchRetrieval {
     return { order, starts };
   }
 
-  private inIdOrder(slots: Int32Array, pool: CandidatePool): number[] {
+  private inIdOrder(slots: readonly number[], pool: CandidatePool): number[] {
     return [...slots]
       .map((slot) => ({ slot, id: pool.userId(slot) }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
