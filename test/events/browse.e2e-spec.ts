@@ -84,6 +84,7 @@ describe('browsing events', () => {
       growthAreas: ['TECHNOLOGY'],
       credits: [
         { type: 'CPE', hours: 3, accreditor: 'ACPE', activityId: '0000-9999-27-001-L04-P' },
+        { type: 'CNE', hours: 2.25, accreditor: 'ANCC' },
       ],
     });
     await publish('networking', {
@@ -151,7 +152,11 @@ describe('browsing events', () => {
     expect(page.edges.every((edge) => edge.node.myRsvp === null)).toBe(true);
     expect(page.edges[4].node).toMatchObject({
       venue: { city: 'Toronto', region: 'CA-ON', regionName: 'Ontario' },
-      credits: [{ type: 'CPE', hours: 3, accreditor: 'ACPE' }],
+      // In the organizer's order.
+      credits: [
+        { type: 'CPE', hours: 3, accreditor: 'ACPE', activityId: '0000-9999-27-001-L04-P' },
+        { type: 'CNE', hours: 2.25, accreditor: 'ANCC', activityId: null },
+      ],
       organizer: { fullName: expect.any(String) },
     });
   });

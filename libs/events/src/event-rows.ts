@@ -31,20 +31,21 @@ export function selectColumns(metadata: EntityMetadata, alias: string, prefix = 
 }
 
 /**
- * A json_build_object of the chosen properties of the entity from `alias`, keyed by property
- * name, for aggregating a row's children (json_agg) into one column.
+ * A select list of the chosen properties of the entity from `alias`, each as its property name
+ * (for a subquery whose rows json_agg turns into objects keyed by property name).
  */
-export function jsonObject(
+export function selectProperties(
   metadata: EntityMetadata,
   alias: string,
   properties: readonly string[],
 ): string {
-  const pairs = properties.map((property) => {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
-    return `'${property}', ${columnExpression(alias, column)}`;
-  });
-  return `json_build_object(${pairs.join(', ')})`;
+  return properties
+    .map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+      return `${columnExpression(alias, column)} AS "${property}"`;
+    })
+    .join(', ');
 }
 
 /**
