@@ -6,12 +6,14 @@ import {
   CANCEL_EVENT,
   createEvent,
   daysFromNow,
+  EVENT,
   EVENTS,
   rsvp,
   aPerson,
   type EventInput,
   type EventResult,
   type EventsPage,
+  type Organizer,
 } from '../support/events.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -39,10 +41,11 @@ describe('browsing events', () => {
   /** The published, upcoming events, by name. */
   const listed: Record<string, EventResult> = {};
   let past: EventResult;
+  let organizer: Organizer;
 
   beforeAll(async () => {
     api = await startTestApp();
-    const organizer = await anOrganizer(api.gql);
+    organizer = await anOrganizer(api.gql);
     const publish = async (name: string, input: EventInput) => {
       listed[name] = await aPublishedEvent(api.gql, organizer.token, input);
     };
@@ -81,6 +84,7 @@ describe('browsing events', () => {
       growthAreas: ['TECHNOLOGY'],
       credits: [
         { type: 'CPE', hours: 3, accreditor: 'ACPE', activityId: '0000-9999-27-001-L04-P' },
+        { type: 'CNE', hours: 2.25, accreditor: 'ANCC' },
       ],
     });
     await publish('networking', {
@@ -148,7 +152,11 @@ describe('browsing events', () => {
     expect(page.edges.every((edge) => edge.node.myRsvp === null)).toBe(true);
     expect(page.edges[4].node).toMatchObject({
       venue: { city: 'Toronto', region: 'CA-ON', regionName: 'Ontario' },
-      credits: [{ type: 'CPE', hours: 3, accreditor: 'ACPE' }],
+      // In the organizer's order.
+      credits: [
+        { type: 'CPE', hours: 3, accreditor: 'ACPE', activityId: '0000-9999-27-001-L04-P' },
+        { type: 'CNE', hours: 2.25, accreditor: 'ANCC', activityId: null },
+      ],
       organizer: { fullName: expect.any(String) },
     });
   });
@@ -159,6 +167,37 @@ describe('browsing events', () => {
     const page = await browse({ filter: { kinds: ['CONFERENCE'] } }, person.token);
     expect(page.edges[0].node.myRsvp).toMatchObject({ status: 'GOING' });
     expect(page.edges[0].node.goingCount).toBe(1);
+  });
+
+  it('shows each listed event as event(id) shows it, to each viewer', async () => {
+    const going = await aPerson(api.gql);
+    await rsvp(api.gql, going.token, listed['cardiology'].id);
+    await rsvp(api.gql, going.token, listed['informatics'].id);
+    for (const token of [undefined, going.token, organizer.token]) {
+      const page = await browse({}, token);
+      expect(page.edges).toHaveLength(5);
+      for (const { node } of page.edges) {
+        const alone = await api.gql.ok<{ event: EventResult }>(EVENT, { id: node.id }, { token });
+        expect(node).toEqual(alone.event);
+      }
+    }
+    const asGoing = await browse({}, going.token);
+    const cardiology = asGoing.edges.find((edge) => edge.node.id === listed['cardiology'].id);
+    // Those holding a seat and the organizer see the join link in the list; nobody else does.
+    expect(cardiology?.node).toMatchObject({
+      joinUrl: expect.stringMatching(/^https:/),
+      myRsvp: { status: 'GOING', waitlistPosition: null },
+      growthAreas: ['KEEPING_CURRENT'],
+      tracks: ['PHYSICIAN'],
+      specialties: [{ slug: 'pediatric-cardiology' }],
+      credits: [{ type: 'CME', hours: 1.5, accreditor: 'ACCME', activityId: null }],
+      organizer: { userId: organizer.user.id, fullName: organizer.user.fullName },
+    });
+    const asOrganizer = await browse({}, organizer.token);
+    expect(asOrganizer.edges.every((edge) => edge.node.myRsvp === null)).toBe(true);
+    expect(
+      asOrganizer.edges.filter((edge) => edge.node.joinUrl !== null).map((edge) => edge.node.id),
+    ).toEqual(['rounds', 'cardiology', 'informatics'].map((name) => listed[name].id));
   });
 
   it('pages with cursors, a page holding at most 50', async () => {

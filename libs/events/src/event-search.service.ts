@@ -83,20 +83,25 @@ export class EventSearchService {
   ): Promise<EventConnection> {
     const first = args.first ?? EVENTS_PAGE_DEFAULT;
     const cursor = args.after ? decodeCursor(args.after, isEventCursor) : undefined;
-    const totalCount = withTotal ? await query.clone().getCount() : 0;
+    const total = withTotal ? query.clone().getCount() : Promise.resolve(0);
     if (cursor) {
       query.andWhere('(e.startsAt, e.id) > (:cursorStart, :cursorId)', {
         cursorStart: new Date(cursor.s),
         cursorId: cursor.i,
       });
     }
-    const rows = await query
+    const [sql, parameters] = query
+      .select('e.id')
       .orderBy('e.startsAt', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .limit(first + 1)
-      .getMany();
-    const page = rows.slice(0, first);
-    const models = await this.views.models(page, viewerOf(caller));
+      .getQueryAndParameters();
+    // One statement for the page (and, only when selected, the count beside it).
+    const [rows, totalCount] = await Promise.all([
+      this.views.read({ sql, parameters }, viewerOf(caller)),
+      total,
+    ]);
+    const models = rows.slice(0, first);
     const edges = models.map((node) => ({
       cursor: encodeCursor({ s: node.startsAt.toISOString(), i: node.id } satisfies EventCursor),
       node,

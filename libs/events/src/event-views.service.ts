@@ -4,9 +4,15 @@ import { Role, UserEntity, type AuthUser } from '@preceptor/accounts';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { EventCreditEntity } from './entities/event-credit.entity.js';
-import type { EventEntity } from './entities/event.entity.js';
+import { EventEntity } from './entities/event.entity.js';
 import { RsvpEntity } from './entities/rsvp.entity.js';
-import { toEventModel } from './events.mapper.js';
+import { selectColumns, selectProperties, unprefixed } from './event-rows.js';
+import {
+  EVENT_CREDIT_FIELDS,
+  toEventModel,
+  type EventCreditRecord,
+  type EventRecord,
+} from './events.mapper.js';
 import type { EventModel } from './models/event.models.js';
 import type { Viewer } from './rules/event-access.js';
 
@@ -24,9 +30,30 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
+/** A SQL statement selecting event ids (one column), in the order they are to be shown. */
+export interface EventIdsQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+/** A row of `EventViews.read`: the event's columns, its credits, organizer and viewer's RSVP. */
+type EventViewRow = EventRecord & {
+  organizerName: string | null;
+  credits: EventCreditRecord[] | null;
+} & Record<string, unknown>;
+
+const RSVP_PREFIX = 'rsvp.';
+
+/** `read`'s statement around a query of ids; the viewer's id is a parameter after the ids'. */
+interface ReadStatements {
+  anonymous: (idsSql: string) => string;
+  viewer: (idsSql: string, viewerParameter: string) => string;
+}
+
 /**
- * Events as a viewer sees them. Whatever the page size, three batched reads: the credits, the
- * organizers' names and the viewer's own RSVPs (none when signed out).
+ * Events as a viewer sees them: for a page of ids, one statement (`read`); for events already
+ * loaded, three batched reads (`models`): the credits, the organizers' names and the viewer's own
+ * RSVPs (none when signed out).
  */
 @Injectable()
 export class EventViews {
@@ -34,6 +61,66 @@ export class EventViews {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
   ) {}
+
+  /** The statements of `read`, for a signed-out and a signed-in viewer. */
+  private readStatements: ReadStatements | undefined;
+
+  /**
+   * The events `ids` selects, in its order, as `viewer` sees them, in one statement: each
+   * event's row with its credits aggregated (json), its organizer's name and the viewer's RSVP,
+   * read as plain rows (no entity hydration) straight into the mapper.
+   */
+  async read(ids: EventIdsQuery, viewer: Viewer | undefined): Promise<EventModel[]> {
+    this.readStatements ??= this.buildReadStatements();
+    const rows = viewer
+      ? await this.dataSource.query<EventViewRow[]>(
+          this.readStatements.viewer(ids.sql, `$${ids.parameters.length + 1}`),
+          [...ids.parameters, viewer.id],
+        )
+      : await this.dataSource.query<EventViewRow[]>(
+          this.readStatements.anonymous(ids.sql),
+          ids.parameters,
+        );
+    return rows.map((row) =>
+      toEventModel(
+        row,
+        {
+          credits: row.credits ?? [],
+          organizerName: row.organizerName ?? '',
+          viewerRsvp: unprefixed<RsvpEntity>(row, RSVP_PREFIX, 'id'),
+        },
+        viewer,
+        this.catalog,
+      ),
+    );
+  }
+
+  /**
+   * The statements of `read`, their select lists derived from the entities' metadata. Measured
+   * on 100,000 events, PostgreSQL plans the organizer and the credits as subqueries faster than
+   * as joins, and a signed-out page needs no RSVP join at all (planning is most of its cost).
+   */
+  private buildReadStatements(): ReadStatements {
+    const events = this.dataSource.getMetadata(EventEntity);
+    const credits = this.dataSource.getMetadata(EventCreditEntity);
+    const rsvps = this.dataSource.getMetadata(RsvpEntity);
+    const users = this.dataSource.getMetadata(UserEntity);
+    const fullName = users.findColumnWithPropertyName('fullName')?.databaseName ?? 'full_name';
+    const head = `SELECT ${selectColumns(events, 'e')},
+  (SELECT u."${fullName}" FROM "${users.tablePath}" u WHERE u.id = e.organizer_id) AS "organizerName",
+  (SELECT json_agg(c ORDER BY c.position) FROM (SELECT ${selectProperties(credits, 'c', ['position', ...EVENT_CREDIT_FIELDS])}
+    FROM "${credits.tablePath}" c WHERE c.event_id = e.id) c) AS "credits"`;
+    const from = (idsSql: string): string =>
+      `FROM unnest(ARRAY(${idsSql})) WITH ORDINALITY AS page(id, place)
+JOIN "${events.tablePath}" e ON e.id = page.id`;
+    return {
+      anonymous: (idsSql) => `${head}\n${from(idsSql)}\nORDER BY page.place`,
+      viewer: (idsSql, viewerParameter) => `${head}, ${selectColumns(rsvps, 'r', RSVP_PREFIX)}
+${from(idsSql)}
+LEFT JOIN "${rsvps.tablePath}" r ON r.event_id = e.id AND r.user_id = ${viewerParameter}
+ORDER BY page.place`,
+    };
+  }
 
   async models(
     events: readonly EventEntity[],

@@ -6,14 +6,29 @@ import type { EventModel, RsvpModel, VenueModel } from './models/event.models.js
 import { seesJoinUrl, type Viewer } from './rules/event-access.js';
 import { freeSeats } from './rules/waitlist.js';
 
-/** What an event's page shows besides its own row, loaded in batches for a page of events. */
+/** An event's row as the mapper reads it: an entity, or a plain row of the same fields. */
+export type EventRecord = Omit<EventEntity, 'searchWords'>;
+
+/** What the API shows of a credit an event offers: every column but its event and place. */
+export const EVENT_CREDIT_FIELDS = [
+  'type',
+  'hours',
+  'accreditor',
+  'activityId',
+  'providerNumber',
+] as const satisfies readonly (keyof EventCreditEntity)[];
+
+/** One credit an event offers, as the mapper reads it (an entity, or a plain row). */
+export type EventCreditRecord = Pick<EventCreditEntity, (typeof EVENT_CREDIT_FIELDS)[number]>;
+
+/** What an event's page shows besides its own row. */
 export interface EventParts {
-  credits: readonly EventCreditEntity[];
+  credits: readonly EventCreditRecord[];
   organizerName: string;
   viewerRsvp: RsvpEntity | undefined;
 }
 
-function toVenue(event: EventEntity): VenueModel | null {
+function toVenue(event: EventRecord): VenueModel | null {
   if (event.venueName === null || event.venueCity === null || event.venueCountry === null) {
     return null;
   }
@@ -32,7 +47,7 @@ function toVenue(event: EventEntity): VenueModel | null {
  * (see event-access.ts), the organizer by name only.
  */
 export function toEventModel(
-  event: EventEntity,
+  event: EventRecord,
   parts: EventParts,
   viewer: Viewer | undefined,
   catalog: SpecialtyCatalog,
