@@ -42,7 +42,7 @@ const STEPS: [string, RegExp][] = [
   ['graphql-js execute', /node_modules\/graphql\/execution\//],
   ['graphql-jit', /node_modules\/graphql-jit\//],
   ['Nest (guards, interceptors, pipes, params)', /node_modules\/@nestjs\//],
-  ['passport and jsonwebtoken', /node_modules\/(passport|passport-jwt|jsonwebtoken|jws|jwa)\//],
+  ['access tokens (jsonwebtoken)', /node_modules\/(jsonwebtoken|jws|jwa)\//],
   ['TypeORM', /node_modules\/typeorm\//],
   ['pg', /node_modules\/(pg|pg-protocol|pg-pool)\//],
   ['our libraries', /\/dist\/(libs|apps)\//],

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_ENV, type AppEnv } from '@preceptor/core';
 import { AccessGuard } from './auth/access.guard.js';
+import { AccessTokens } from './auth/access-tokens.js';
 import { AuthRateLimitGuard } from './auth/auth-rate-limit.guard.js';
 import { AuthRateLimits } from './auth/auth-rate-limits.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
-import { JwtStrategy } from './auth/jwt.strategy.js';
 import { PasswordHasher } from './password/password-hasher.service.js';
 import { ActiveSessionCache } from './sessions/active-session-cache.js';
 import { RefreshTokenEntity } from './sessions/refresh-token.entity.js';
@@ -24,14 +22,14 @@ import { UsersService } from './users/users.service.js';
 export const ACCOUNTS_ENTITIES = [UserEntity, SessionEntity, RefreshTokenEntity];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES), PassportModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature(ACCOUNTS_ENTITIES)],
   providers: [
+    AccessTokens,
     ActiveSessionCache,
     AuthService,
     AuthResolver,
     AuthRateLimitGuard,
     AuthRateLimits,
-    JwtStrategy,
     MeResolver,
     PasswordHasher,
     SessionsResolver,

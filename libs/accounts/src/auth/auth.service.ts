@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_ENV, runTransaction, SqlState, sqlStateOf, type AppEnv } from '@preceptor/core';
 import { DataSource } from 'typeorm';
@@ -15,15 +14,15 @@ import { SessionEndReason } from '../sessions/session-end-reason.js';
 import { SessionsService, type IssuedRefreshToken } from '../sessions/sessions.service.js';
 import { SELF_SERVICE_ROLES } from '../users/role.enum.js';
 import { UserEntity } from '../users/user.entity.js';
-import type { AccessTokenClaims, AuthUser } from './auth-user.js';
-import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.strategy.js';
+import { AccessTokens } from './access-tokens.js';
+import type { AuthUser } from './auth-user.js';
 
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_ENV) private readonly env: AppEnv,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
   ) {}
@@ -129,14 +128,7 @@ export class AuthService {
   }
 
   private async payload(user: UserEntity, issued: IssuedRefreshToken): Promise<AuthPayload> {
-    const claims: AccessTokenClaims = { sub: user.id, sid: issued.sessionId };
-    const accessToken = await this.jwt.signAsync(claims, {
-      secret: this.env.JWT_SECRET,
-      algorithm: 'HS256',
-      expiresIn: this.env.JWT_ACCESS_TTL_SECONDS,
-      issuer: JWT_ISSUER,
-      audience: JWT_AUDIENCE,
-    });
+    const accessToken = await this.tokens.sign({ sub: user.id, sid: issued.sessionId });
     return {
       accessToken,
       accessTokenExpiresAt: new Date(Date.now() + this.env.JWT_ACCESS_TTL_SECONDS * 1000),
