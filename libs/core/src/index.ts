@@ -10,6 +10,7 @@ export * from './database/database-errors.js';
 export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';
 export * from './database/pg-listener.js';
+export * from './database/prepared-query.js';
 export * from './database/primary-key-reader.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/transaction.js';

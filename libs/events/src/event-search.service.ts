@@ -127,7 +127,9 @@ export class EventSearchService {
     }
     const query = this.dataSource.manager
       .createQueryBuilder(EventEntity, 'e')
-      .where('e.status = :published', { published: EventStatus.PUBLISHED });
+      // A literal, not a parameter: the page is a prepared statement, and only a plan that
+      // knows the status can use the indexes kept for published events.
+      .where(`e.status = '${EventStatus.PUBLISHED}'`);
     if (filter.from) query.andWhere('e.startsAt >= :from', { from: filter.from });
     else query.andWhere('e.startsAt > :now', { now });
     if (filter.to) query.andWhere('e.startsAt < :to', { to: filter.to });

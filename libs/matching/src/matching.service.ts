@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import {
   CAREER_STAGES,
@@ -7,15 +6,13 @@ import {
   MENTOR_CARD_SPECIALTIES,
   MentorIndexService,
   TRACKS,
-  PROFILE_COLUMNS,
+  ProfileReads,
   profileFromRow,
   resolveMentorFilter,
   toProfileModel,
   type ProfileRecord,
-  type ProfileRow,
 } from '@preceptor/profiles';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
-import { DataSource } from 'typeorm';
 import { MATCHES_PAGE_DEFAULT, type MatchesArgs } from './dto/matches.args.js';
 import { decodeMatchCursor, encodeMatchCursor } from './match-cursor.js';
 import { toMatchMentee, toMatchMentor, toScoreComponentModels } from './match-people.mapper.js';
@@ -41,10 +38,10 @@ export class MatchingService {
   private tierScratch = new Uint32Array(0);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
     private readonly mentorIndex: MentorIndexService,
     private readonly scoring: MatchScoring,
+    private readonly profiles: ProfileReads,
   ) {}
 
   async matches(caller: AuthUser, args: MatchesArgs): Promise<MatchConnection> {
@@ -147,12 +144,9 @@ export class MatchingService {
   /** Why one mentor scores what they do for the caller, eligible or not. */
   async matchScore(caller: AuthUser, mentorId: string): Promise<MatchModel> {
     const mentee = toMatchMentee(await this.menteeProfile(caller));
-    const rows = await this.dataSource.query<ProfileRow[]>(
-      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1 AND is_mentor`,
-      [mentorId],
-    );
-    if (rows.length === 0) throw MatchingError.mentorNotFound();
-    return this.toMatchModel(mentee, profileFromRow(rows[0]), caller.id);
+    const [row] = await this.profiles.mentorRows([mentorId]);
+    if (!row) throw MatchingError.mentorNotFound();
+    return this.toMatchModel(mentee, profileFromRow(row), caller.id);
   }
 
   private toMatchModel(mentee: MatchMentee, mentor: ProfileRecord, viewerId: string): MatchModel {
@@ -178,11 +172,7 @@ export class MatchingService {
   }
 
   private async menteeProfile(caller: AuthUser): Promise<ProfileRecord> {
-    const rows = await this.dataSource.query<ProfileRow[]>(
-      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`,
-      [caller.id],
-    );
-    const profile = rows[0] ? profileFromRow(rows[0]) : undefined;
+    const profile = await this.profiles.byUserId(caller.id);
     if (!profile?.isMentee || profile.menteeGoals.length === 0) {
       throw MatchingError.menteeProfileRequired();
     }
@@ -192,10 +182,7 @@ export class MatchingService {
   /** The profiles of a page of mentors, by user id. */
   private async profilesOf(ids: readonly string[]): Promise<Map<string, ProfileRecord>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<ProfileRow[]>(
-      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = ANY($1::uuid[]) AND is_mentor`,
-      [ids],
-    );
+    const rows = await this.profiles.mentorRows(ids);
     return new Map(rows.map((row) => [row.user_id, profileFromRow(row)]));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import {
   PROFILE_COLUMNS,
+  ProfileReads,
   profileFromRow,
   toProfileModel,
   type ProfileRecord,
@@ -45,6 +46,7 @@ export class SuggestedMenteesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
     private readonly scoring: MatchScoring,
+    private readonly profiles: ProfileReads,
   ) {}
 
   async suggestedMentees(caller: AuthUser, args: MatchPageArgs): Promise<MenteeMatchConnection> {
@@ -136,11 +138,7 @@ export class SuggestedMenteesService {
 
   /** The mentor's own profile, with their settings saved. */
   private async mentorProfile(caller: AuthUser): Promise<ProfileRecord> {
-    const rows = await this.dataSource.query<ProfileRow[]>(
-      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`,
-      [caller.id],
-    );
-    const profile = rows[0] ? profileFromRow(rows[0]) : undefined;
+    const profile = await this.profiles.byUserId(caller.id);
     // Mentor settings are saved once updateMentorSettings has run: capacity is set from then on.
     if (!profile?.isMentor || profile.mentorCapacity === null) {
       throw MatchingError.mentorProfileRequired();

@@ -30,6 +30,7 @@ export {
   type ProfileRecord,
   type ProfileRow,
 } from './profiles/profile-row.js';
+export { ProfileReads, type MentorRow } from './profiles/profile-reads.js';
 export { toProfileModel } from './profiles/profiles.mapper.js';
 export { DEFAULT_MENTOR_CAPACITY } from './profiles/profile-rules.js';
 // What a word is for search: one definition for mentor search and event search.

@@ -6,6 +6,7 @@ import { CredentialsResolver } from './credentials/credentials.resolver.js';
 import { CredentialsService } from './credentials/credentials.service.js';
 import './graphql/enums.js';
 import { MentorIndexService } from './mentor-index/mentor-index.service.js';
+import { ProfileReads } from './profiles/profile-reads.js';
 import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
@@ -19,12 +20,13 @@ export const PROFILES_ENTITIES = [ProfileEntity, ProfessionalCredentialsEntity];
   providers: [
     MentorIndexService,
     MentorsService,
+    ProfileReads,
     ProfilesResolver,
     ProfilesService,
     CredentialsService,
     CredentialsResolver,
   ],
   // Matching ranks the index's mentors itself; the credits ledger reads the owner's licences.
-  exports: [MentorIndexService, CredentialsService],
+  exports: [MentorIndexService, CredentialsService, ProfileReads],
 })
 export class ProfilesModule {}

@@ -9,7 +9,7 @@ import {
   type SpecialtyProximity,
   type SpecialtyTier,
 } from '@preceptor/matching';
-import { PROFILE_COLUMNS, profileFromRow, type ProfileRow } from '@preceptor/profiles';
+import { ProfileReads } from '@preceptor/profiles';
 import { SpecialtyCatalog, type GrowthArea, type Track } from '@preceptor/taxonomy';
 import { DataSource, In } from 'typeorm';
 import { RECOMMENDED_EVENTS_DEFAULT } from '../dto/events.args.js';
@@ -76,6 +76,7 @@ export class EventRecommendationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
     private readonly views: EventViews,
+    private readonly profiles: ProfileReads,
   ) {}
 
   async recommended(
@@ -114,12 +115,9 @@ export class EventRecommendationsService {
   }
 
   private async seeker(caller: AuthUser): Promise<EventSeeker> {
-    const rows = await this.dataSource.query<ProfileRow[]>(
-      `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`,
-      [caller.id],
-    );
-    if (rows.length === 0) throw MatchingError.profileRequired('Recommended events');
-    return toMatchMentee(profileFromRow(rows[0]));
+    const profile = await this.profiles.byUserId(caller.id);
+    if (!profile) throw MatchingError.profileRequired('Recommended events');
+    return toMatchMentee(profile);
   }
 
   private async candidates(

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import { decodeCursor, encodeCursor } from '@preceptor/core';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
-import { DataSource } from 'typeorm';
 import { MENTORS_PAGE_DEFAULT, type MentorFilter, type MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
 import type { ResolvedMentorFilter } from '../mentor-index/mentor-facets.js';
 import { isUtcTimestamp, timestampMicros, type SortKey } from '../mentor-index/mentor-index.js';
 import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
 import { searchWords } from '../mentor-index/words.js';
-import { PROFILE_COLUMNS, profileFromRow, type ProfileRow } from './profile-row.js';
+import { ProfileReads, type MentorRow } from './profile-reads.js';
+import { profileFromRow } from './profile-row.js';
 import { toProfileModel } from './profiles.mapper.js';
 
 /** Reads of a page that found mentors gone (each refreshes the index first) before giving up. */
@@ -37,8 +36,6 @@ function isMentorCursor(value: unknown): value is MentorCursor {
   );
 }
 
-type MentorRow = ProfileRow & { cursor_created_at: string };
-
 /** A browse filter with its specialty slugs resolved (unknown slugs: BAD_USER_INPUT). */
 export function resolveMentorFilter(
   filter: MentorFilter | undefined,
@@ -59,9 +56,9 @@ export function resolveMentorFilter(
 @Injectable()
 export class MentorsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
     private readonly mentorIndex: MentorIndexService,
+    private readonly profiles: ProfileReads,
   ) {}
 
   /**
@@ -109,12 +106,7 @@ export class MentorsService {
       const page = this.mentorIndex.query(request, after, limit, words);
       const missing = page.userIds.filter((id) => !found.has(id));
       if (missing.length > 0) {
-        const rows = await this.dataSource.query<MentorRow[]>(
-          `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at
-             FROM profiles WHERE user_id = ANY($1::uuid[]) AND is_mentor`,
-          [missing],
-        );
-        for (const row of rows) found.set(row.user_id, row);
+        for (const row of await this.profiles.mentorRows(missing)) found.set(row.user_id, row);
       }
       const gone = page.userIds.filter((id) => !found.has(id));
       if (gone.length === 0 || read === MAX_PAGE_READS) {
