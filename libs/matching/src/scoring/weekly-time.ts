@@ -91,8 +91,24 @@ export function shiftWeek(intervals: readonly WeekInterval[], minutes: number): 
   return normalise(shifted);
 }
 
-/** Weekly windows in local minutes of the week (windows that are empty or out of range are dropped). */
-export function localWeek(windows: readonly AvailabilityWindow[]): WeekInterval[] {
+// A person's windows are read again for every candidate they are ranked against (the bound of
+// each candidate asks whether the mentee has a week): each list is turned into intervals once.
+const localWeeks = new WeakMap<readonly AvailabilityWindow[], readonly WeekInterval[]>();
+
+/**
+ * Weekly windows in local minutes of the week (windows that are empty or out of range are
+ * dropped). Remembered per list of windows, which is never changed once made.
+ */
+export function localWeek(windows: readonly AvailabilityWindow[]): readonly WeekInterval[] {
+  let week = localWeeks.get(windows);
+  if (week === undefined) {
+    week = Object.freeze(localWeekOf(windows));
+    localWeeks.set(windows, week);
+  }
+  return week;
+}
+
+function localWeekOf(windows: readonly AvailabilityWindow[]): WeekInterval[] {
   const intervals: WeekInterval[] = [];
   for (const window of windows) {
     const start = Math.max(0, window.startMinute);
