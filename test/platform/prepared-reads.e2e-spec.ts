@@ -50,7 +50,9 @@ describe('PreparedReads', () => {
   });
 
   it('fails with the database error, SQLSTATE and all, and the pool stays usable', async () => {
-    const error = await reads.query('SELECT $1::int AS n', ['not a number']).catch((e) => e);
+    const error = await reads
+      .query('SELECT $1::int AS n', ['not a number'])
+      .catch((e: unknown) => e);
     expect(sqlStateOf(error)).toBe('22P02');
     await expect(reads.query('SELECT $1::int AS n', ['7'])).resolves.toEqual([{ n: 7 }]);
   });
