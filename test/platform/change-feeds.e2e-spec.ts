@@ -75,6 +75,16 @@ describe('change feeds that go silent (FEED_HEARTBEAT_MS=200)', () => {
     // Answered from the database, then remembered: from now on trusted from memory.
     expect((await me(account.accessToken)).data?.me?.id).toBe(account.user.id);
     const mentor = await aMentor(api.gql, { headline: 'Flight nurse' });
+    // Both feeds listening and no reload running: with heartbeats this short, a busy machine can
+    // lose and restore a feed on its own, and the reload that follows would read the change below.
+    await eventually(async () => {
+      const { info } = await readiness();
+      return (
+        info.sessionFeed['state'] === 'listening' &&
+        info.mentorFeed['state'] === 'listening' &&
+        info.mentorIndex['state'] === 'current'
+      );
+    });
     const indexBefore = (await readiness()).info.mentorIndex;
 
     proxy.silence('preceptor-session-feed', 'preceptor-mentor-index');
