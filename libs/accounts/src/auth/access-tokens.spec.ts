@@ -19,12 +19,12 @@ function signed(payload: Record<string, unknown>, options: Record<string, unknow
 
 describe('AccessTokens', () => {
   it('verifies what it signed, giving back the claims', async () => {
-    const token = await tokens.sign(claims);
+    const { token } = await tokens.sign(claims);
     expect(tokens.verify(token)).toEqual(claims);
   });
 
   it('signs with its issuer, audience and lifetime', async () => {
-    const token = await tokens.sign(claims);
+    const { token } = await tokens.sign(claims);
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
       iss: string;
       aud: string;
@@ -65,7 +65,7 @@ describe('AccessTokens', () => {
     });
 
     it('verifies again with the same claims', async () => {
-      const token = await tokens.sign(claims);
+      const { token } = await tokens.sign(claims);
       expect(tokens.verify(token)).toEqual(claims);
       expect(tokens.verify(token)).toEqual(claims);
     });
@@ -76,7 +76,7 @@ describe('AccessTokens', () => {
         now: new Date('2026-12-01T08:00:00.000Z'),
         doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
       });
-      const token = await tokens.sign(claims);
+      const { token } = await tokens.sign(claims);
       expect(tokens.verify(token)).toEqual(claims);
       jest.setSystemTime(new Date('2026-12-01T08:14:59.999Z'));
       expect(tokens.verify(token)).toEqual(claims);
@@ -92,7 +92,7 @@ describe('AccessTokens', () => {
         JWT_SECRET: `${SECRET}-other`,
         JWT_ACCESS_TTL_SECONDS: 900,
       } as AppEnv);
-      const token = await tokens.sign(claims);
+      const { token } = await tokens.sign(claims);
       expect(tokens.verify(token)).toEqual(claims);
       expect(other.verify(token)).toBeNull();
     });

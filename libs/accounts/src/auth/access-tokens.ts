@@ -10,6 +10,12 @@ const ALGORITHM = 'HS256';
 /** Tokens remembered as verified; a client holds one for its lifetime (15 minutes by default). */
 const MAX_VERIFIED = 10_000;
 
+/** A signed access token and the instant it stops being accepted (its `exp`). */
+export interface IssuedAccessToken {
+  token: string;
+  expiresAt: Date;
+}
+
 interface Verified {
   claims: AccessTokenClaims;
   /** When the token expires (its `exp`), in ms. */
@@ -25,6 +31,7 @@ interface Verified {
 @Injectable()
 export class AccessTokens {
   private readonly jwt: JwtService;
+  private readonly lifetimeSeconds: number;
   /**
    * Tokens already verified, by their exact text: the same string verifies the same way until
    * it expires, so a client's next request skips decoding and the HMAC (about a tenth of an
@@ -36,21 +43,21 @@ export class AccessTokens {
     // A KeyObject, made once: given a string, jsonwebtoken first tries to parse it as a PEM
     // public key on every verify and builds the key from the thrown error (~0.7 ms a request).
     // @nestjs/jwt's types predate KeyObject; it hands the key to jsonwebtoken untouched.
+    this.lifetimeSeconds = env.JWT_ACCESS_TTL_SECONDS;
     const key = createSecretKey(Buffer.from(env.JWT_SECRET, 'utf8')) as unknown as Buffer;
     this.jwt = new JwtService({
       secret: key,
-      signOptions: {
-        algorithm: ALGORITHM,
-        expiresIn: env.JWT_ACCESS_TTL_SECONDS,
-        issuer: JWT_ISSUER,
-        audience: JWT_AUDIENCE,
-      },
+      signOptions: { algorithm: ALGORITHM, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
       verifyOptions: { algorithms: [ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
     });
   }
 
-  sign(claims: AccessTokenClaims): Promise<string> {
-    return this.jwt.signAsync({ sub: claims.sub, sid: claims.sid });
+  /** A token for `claims`; its expiry is the one the client is told. */
+  async sign(claims: AccessTokenClaims): Promise<IssuedAccessToken> {
+    const iat = Math.floor(Date.now() / 1000);
+    const exp = iat + this.lifetimeSeconds;
+    const token = await this.jwt.signAsync({ sub: claims.sub, sid: claims.sid, iat, exp });
+    return { token, expiresAt: new Date(exp * 1000) };
   }
 
   /** The claims of a token this API issued and that has not expired; null for anything else. */

@@ -128,10 +128,10 @@ export class AuthService {
   }
 
   private async payload(user: UserEntity, issued: IssuedRefreshToken): Promise<AuthPayload> {
-    const accessToken = await this.tokens.sign({ sub: user.id, sid: issued.sessionId });
+    const access = await this.tokens.sign({ sub: user.id, sid: issued.sessionId });
     return {
-      accessToken,
-      accessTokenExpiresAt: new Date(Date.now() + this.env.JWT_ACCESS_TTL_SECONDS * 1000),
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
       refreshToken: issued.refreshToken,
       user: toUserModel(user),
     };
