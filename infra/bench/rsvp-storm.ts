@@ -1,7 +1,7 @@
 // The RSVP storm's plain-SQL baseline and the check that a storm left a correct waitlist. Only
 // the benchmark uses it: the baseline is what a team without the API would write to take RSVPs
 // (lock the event row, count, insert), placing each person by the events library's own rule.
-import { RsvpStatus, placeNewRsvp } from '@preceptor/events';
+import { placementSql, RsvpStatus } from '@preceptor/events';
 import type pg from 'pg';
 
 /** The API's mutation, asking only for what the check compares. */
@@ -13,9 +13,11 @@ export interface RsvpAnswer {
   rsvp: { status: RsvpStatus; waitlistPosition: number | null };
 }
 
+const placed = placementSql('e');
+
 /**
  * One RSVP the plain-SQL way, in its own transaction on `client`: lock the event row, count the
- * seats taken and the places on the waitlist, insert the RSVP where `placeNewRsvp` puts it.
+ * seats taken and the places on the waitlist, insert the RSVP where `placementSql` puts it.
  */
 export async function sqlRsvp(
   client: pg.ClientBase,
@@ -35,17 +37,15 @@ export async function sqlRsvp(
          FROM rsvps WHERE event_id = $1`,
       [eventId],
     );
-    const { placement } = placeNewRsvp({
-      capacity: locked.rows[0].capacity,
-      going: counted.rows[0].going,
-      waitlisted: counted.rows[0].waitlisted,
-    });
-    await client.query(
-      `INSERT INTO rsvps (event_id, user_id, status, waitlist_position) VALUES ($1, $2, $3, $4)`,
-      [eventId, userId, placement.status, placement.waitlistPosition],
+    const inserted = await client.query<RsvpAnswer['rsvp']>(
+      `INSERT INTO rsvps (event_id, user_id, status, waitlist_position)
+       SELECT $1, $2, ${placed.status}, ${placed.waitlistPosition}
+         FROM (SELECT $3::int AS capacity, $4::int AS going_count, $5::int AS waitlist_count) e
+       RETURNING status::text AS status, waitlist_position AS "waitlistPosition"`,
+      [eventId, userId, locked.rows[0].capacity, counted.rows[0].going, counted.rows[0].waitlisted],
     );
     await client.query('COMMIT');
-    return placement;
+    return inserted.rows[0];
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;

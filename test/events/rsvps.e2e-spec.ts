@@ -16,7 +16,8 @@ import {
   type Organizer,
   type RsvpResult,
 } from '../support/events.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { openTransaction } from '../support/locks.js';
+import { eventually, startTestApp, type TestApp } from '../support/test-app.js';
 
 const ADMIN_EMAIL = 'rsvp-admin@preceptor.example';
 const ADMIN_PASSWORD = 'an administrator passphrase for rsvps';
@@ -222,6 +223,39 @@ describe('RSVPs', () => {
       expect((await going(early.token, event.id)).status).toBe('GOING');
       const late2 = onlyError(await cancelRsvp(api.gql, early.token, event.id));
       expect(late2.extensions).toMatchObject({ reason: 'EVENT_STARTED' });
+    });
+
+    it('written while the event was cancelled: each re-reads it rather than take a seat', async () => {
+      const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 5 });
+      const crowd = await people(4);
+      // The test holds the event's row lock, as an organizer's change does while it runs; the
+      // RSVPs read the event as published, then wait for the lock to place themselves.
+      const change = await openTransaction(api.databaseUrl);
+      try {
+        await change.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [event.id]);
+        const answers = Promise.all(crowd.map((person) => rsvp(api.gql, person.token, event.id)));
+        await eventually(async () => {
+          const [row] = await api.sql<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return row?.waiting === crowd.length;
+        });
+        // The row as cancelEvent leaves it (no RSVPs yet to cancel).
+        await change.query(
+          `UPDATE events SET status = 'CANCELLED', cancelled_at = now(), sequence = sequence + 1
+            WHERE id = $1`,
+          [event.id],
+        );
+        await change.query('COMMIT');
+        for (const answer of await answers) {
+          expect(onlyError(answer).extensions).toMatchObject({ reason: 'EVENT_CANCELLED' });
+        }
+      } finally {
+        await change.end();
+      }
+      expect(await rows(event.id)).toEqual([]);
+      expect(await counts(event.id)).toMatchObject({ going_count: 0, waitlist_count: 0 });
     });
   });
 

@@ -13,3 +13,4 @@ export * from './events.errors.js';
 export * from './events.module.js';
 export * from './rules/event-rules.js';
 export * from './rules/waitlist.js';
+export { placementSql } from './seating.js';

@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
-import { databaseErrorOf, decodeCursor, encodeCursor, runTransaction } from '@preceptor/core';
+import {
+  CommonError,
+  decodeCursor,
+  encodeCursor,
+  PreparedReads,
+  runTransaction,
+} from '@preceptor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENTS_PAGE_DEFAULT, type EventPageArgs } from './dto/events.args.js';
 import { EventEntity } from './entities/event.entity.js';
-import { ONE_RSVP_PER_PERSON, RsvpEntity } from './entities/rsvp.entity.js';
+import { RsvpEntity } from './entities/rsvp.entity.js';
 import { EventStatus, RsvpStatus } from './event-enums.js';
 import { EventViews, viewerOf } from './event-views.service.js';
 import { toRsvpModel } from './events.mapper.js';
 import { EventsError } from './events.errors.js';
 import type { RsvpConnection, RsvpModel } from './models/event.models.js';
 import { canSee, hasStarted, type Viewer } from './rules/event-access.js';
-import { afterCancellation, placeNewRsvp } from './rules/waitlist.js';
-import { applySeatChange, insertPlacedRsvp, seatsOf } from './seating.js';
+import { afterCancellation } from './rules/waitlist.js';
+import { applySeatChange, placeRsvp, seatsOf } from './seating.js';
 
 interface RsvpCursor {
   /** The event's start, ISO. */
@@ -46,64 +52,52 @@ export interface RsvpAnswerOptions {
   withEvent: boolean;
 }
 
+/** Reads and writes an RSVP may take before giving up on an event edited all the while. */
+const RSVP_ATTEMPTS = 5;
+
 /** RSVPs: taking a seat or a place on the waitlist, giving it back, and listing one's own. */
 @Injectable()
 export class RsvpsService {
+  private readonly reads: PreparedReads;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: EventViews,
-  ) {}
+  ) {
+    this.reads = new PreparedReads(dataSource);
+  }
 
   /**
    * A seat if one is free, else the end of the waitlist. Idempotent: someone going, waitlisted
    * or attended gets their RSVP back unchanged; someone who cancelled gets the same RSVP again,
-   * placed anew. The event's row lock orders concurrent RSVPs, so the seat count read is the
-   * one written, and nobody is seated past capacity.
+   * placed anew. The event and the caller's RSVP are read and checked first; then one statement
+   * locks the event's row if it is unchanged since, places the RSVP and writes the counters
+   * (placeRsvp), so the row lock is held for that statement alone and nobody is seated past
+   * capacity. If the event changed in between, or the caller's other tab won, it reads again.
    */
   async rsvp(caller: AuthUser, eventId: string, options: RsvpAnswerOptions): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
-    const place = async (
-      manager: EntityManager,
-    ): Promise<{ rsvp: RsvpEntity; event: EventEntity }> => {
-      const { event, callerRsvp: existing } = await this.lockVisible(
-        manager,
+    for (let attempt = 1; attempt <= RSVP_ATTEMPTS; attempt += 1) {
+      const { event, callerRsvp } = await this.findVisible(
+        this.dataSource.manager,
         eventId,
         caller.id,
         viewer,
+        { lock: false },
       );
-      if (existing && existing.status !== RsvpStatus.CANCELLED) return { rsvp: existing, event };
+      if (callerRsvp && callerRsvp.status !== RsvpStatus.CANCELLED) {
+        return this.answer(callerRsvp, event, viewer, options);
+      }
       const action = 'it takes no RSVPs';
       if (event.status === EventStatus.DRAFT) throw EventsError.notPublished();
       if (event.status === EventStatus.CANCELLED) throw EventsError.cancelled(action);
       if (hasStarted(event, new Date())) throw EventsError.started(event.startsAt, action);
 
-      const { placement, seats } = placeNewRsvp(seatsOf(event));
-      if (!existing) {
-        const placed = await insertPlacedRsvp(manager, event, caller.id, placement, seats);
-        return { rsvp: placed, event };
-      }
-      // Someone who cancelled comes back: the same row, placed anew.
-      const row = manager.merge(RsvpEntity, existing, {
-        eventId,
-        userId: caller.id,
-        status: placement.status,
-        waitlistPosition: placement.waitlistPosition,
-        promotedAt: null,
-        cancelledAt: null,
-        attendedAt: null,
-      });
-      const saved = await manager.save(row);
-      await applySeatChange(manager, event, { seats, closeGapAt: null, promote: 0 }, new Date());
-      return { rsvp: saved, event };
-    };
-    const { rsvp, event } = await runTransaction(this.dataSource, place).catch((error: unknown) => {
-      // The same person twice at once (two tabs, a double tap): the statement that locks the
-      // event reads RSVPs as they were before it waited for the lock, so the second can miss
-      // the first's new row and collide with it. Run again, it finds that row and returns it.
-      if (databaseErrorOf(error)?.constraint !== ONE_RSVP_PER_PERSON) throw error;
-      return runTransaction(this.dataSource, place);
-    });
-    return this.answer(rsvp, event, viewer, options);
+      const placed = await placeRsvp(this.reads, event, caller.id);
+      if (placed) return this.answer(placed, event, viewer, options);
+    }
+    // Only an event edited between every read and write gets here.
+    throw CommonError.serviceBusy(1);
   }
 
   /**
@@ -118,11 +112,12 @@ export class RsvpsService {
   ): Promise<RsvpModel> {
     const viewer = viewerOf(caller);
     const { rsvp, event } = await runTransaction(this.dataSource, async (manager) => {
-      const { event, callerRsvp: rsvp } = await this.lockVisible(
+      const { event, callerRsvp: rsvp } = await this.findVisible(
         manager,
         eventId,
         caller.id,
         viewer,
+        { lock: true },
       );
       if (!rsvp) throw EventsError.rsvpNotFound();
       if (rsvp.status === RsvpStatus.CANCELLED) return { rsvp, event };
@@ -185,25 +180,24 @@ export class RsvpsService {
   }
 
   /**
-   * The event's row, locked for this transaction, and the caller's RSVP to it if any. A draft is
-   * not found but by who manages it.
+   * The event and the caller's RSVP to it if any; with `lock`, the event's row is locked for the
+   * transaction of `manager`. A draft is not found but by who manages it.
    *
    * Every statement run under the lock makes the people queued behind it wait longer, so the
    * locking statement also looks for the caller's RSVP. But a statement that waited for the lock
    * sees the locked row as it is now and every other row as it was before it waited: the RSVP
-   * it joins may since have moved up the waitlist or been promoted. So only its absence is
-   * trusted (the common case, a first RSVP); a row found is read again. A row that appeared
-   * while it waited can only be the caller's own, from a simultaneous first RSVP, which the
-   * unique constraint catches (see rsvp).
+   * it joins may since have moved up the waitlist or been promoted. So, locked, only its
+   * absence is trusted; a row found is read again.
    */
-  private async lockVisible(
+  private async findVisible(
     manager: EntityManager,
     eventId: string,
     userId: string,
     viewer: Viewer | undefined,
+    { lock }: { lock: boolean },
   ): Promise<{ event: EventEntity; callerRsvp: RsvpEntity | null }> {
     // leftJoinAndMapOne sets callerRsvp on the event it returns (when the caller has one).
-    const found: (EventEntity & { callerRsvp?: RsvpEntity }) | null = await manager
+    const query = manager
       .createQueryBuilder(EventEntity, 'e')
       .leftJoinAndMapOne(
         'e.callerRsvp',
@@ -214,11 +208,12 @@ export class RsvpsService {
           userId,
         },
       )
-      .where('e.id = :eventId', { eventId })
-      // Only the event's row: the RSVP's, when there is one, is written under the event's lock.
-      .setLock('pessimistic_write', undefined, ['e'])
-      .getOne();
+      .where('e.id = :eventId', { eventId });
+    // Only the event's row: the RSVP's, when there is one, is written under the event's lock.
+    if (lock) query.setLock('pessimistic_write', undefined, ['e']);
+    const found: (EventEntity & { callerRsvp?: RsvpEntity }) | null = await query.getOne();
     if (!found || !canSee(found, viewer)) throw EventsError.eventNotFound();
+    if (!lock) return { event: found, callerRsvp: found.callerRsvp ?? null };
     const callerRsvp = found.callerRsvp
       ? await manager.findOneByOrFail(RsvpEntity, { id: found.callerRsvp.id })
       : null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { RsvpStatus } from '../event-enums.js';
-import { afterCancellation, afterCapacityChange, placeNewRsvp, type Seats } from './waitlist.js';
+import { afterCancellation, afterCapacityChange, type Seats } from './waitlist.js';
 
 const seats = (capacity: number | null, going: number, waitlisted = 0): Seats => ({
   capacity,
@@ -11,42 +11,6 @@ const going = { status: RsvpStatus.GOING, waitlistPosition: null };
 const waiting = (position: number) => ({
   status: RsvpStatus.WAITLISTED,
   waitlistPosition: position,
-});
-
-/** Applies RSVPs one after another, as the event's row lock makes them happen. */
-function rsvpInTurn(start: Seats, people: number): { seats: Seats; placements: string[] } {
-  let current = start;
-  const placements: string[] = [];
-  for (let i = 0; i < people; i += 1) {
-    const { placement, seats: next } = placeNewRsvp(current);
-    placements.push(
-      placement.status === RsvpStatus.GOING ? 'GOING' : `WAITLISTED ${placement.waitlistPosition}`,
-    );
-    current = next;
-  }
-  return { seats: current, placements };
-}
-
-describe('placeNewRsvp', () => {
-  it('seats people up to capacity, then numbers the waitlist from 1 without gaps', () => {
-    const { seats: after, placements } = rsvpInTurn(seats(10, 0), 50);
-    expect(after).toEqual(seats(10, 10, 40));
-    expect(placements.slice(0, 10)).toEqual(Array(10).fill('GOING'));
-    expect(placements.slice(10)).toEqual(
-      Array.from({ length: 40 }, (_, i) => `WAITLISTED ${i + 1}`),
-    );
-  });
-
-  it('never waitlists anyone without a capacity', () => {
-    expect(rsvpInTurn(seats(null, 0), 500).seats).toEqual(seats(null, 500, 0));
-  });
-
-  it('sends a newcomer behind the waitlist even if a seat looks free', () => {
-    expect(placeNewRsvp(seats(10, 9, 2)).placement).toEqual({
-      status: RsvpStatus.WAITLISTED,
-      waitlistPosition: 3,
-    });
-  });
 });
 
 describe('afterCancellation', () => {

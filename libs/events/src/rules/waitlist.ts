@@ -1,6 +1,7 @@
 /**
  * Seat arithmetic for RSVPs, pure. The service applies what these say to the rows inside one
- * transaction that holds the event's row lock, so the counts it starts from are current.
+ * transaction that holds the event's row lock, so the counts it starts from are current. Where
+ * a new RSVP goes is decided in the statement that writes it (`placementSql` in seating.ts).
  *
  * - `going` counts the seats taken (GOING, and ATTENDED once attendance is marked); it never
  *   exceeds `capacity` (null: no limit).
@@ -15,10 +16,6 @@ export interface Seats {
   waitlisted: number;
 }
 
-export type Placement =
-  | { status: RsvpStatus.GOING; waitlistPosition: null }
-  | { status: RsvpStatus.WAITLISTED; waitlistPosition: number };
-
 /** What one change does to an event's RSVPs, in the order the service applies it. */
 export interface SeatChange {
   /** The counts after the change, promotions included. */
@@ -31,23 +28,6 @@ export interface SeatChange {
 
 export function freeSeats(seats: Seats): number {
   return seats.capacity === null ? Infinity : Math.max(0, seats.capacity - seats.going);
-}
-
-/** Where a new RSVP goes: a free seat, or the end of the waitlist. */
-export function placeNewRsvp(seats: Seats): { placement: Placement; seats: Seats } {
-  // Nobody waits while a seat is free (promotions happen in the same transaction as any
-  // change that frees one), so a free seat is never taken ahead of the waitlist.
-  if (freeSeats(seats) > 0 && seats.waitlisted === 0) {
-    return {
-      placement: { status: RsvpStatus.GOING, waitlistPosition: null },
-      seats: { ...seats, going: seats.going + 1 },
-    };
-  }
-  const position = seats.waitlisted + 1;
-  return {
-    placement: { status: RsvpStatus.WAITLISTED, waitlistPosition: position },
-    seats: { ...seats, waitlisted: position },
-  };
 }
 
 /** Fills free seats from the front of the waitlist. */
