@@ -3,6 +3,7 @@
 // percent whatever else the machine is doing, so it can judge a 5% change to the API's own cost.
 //
 //   DATABASE_URL=postgres://…/db_with_mentors npm run bench:instructions [-- --requests 200]
+//   (the events scenarios need seeded events: DATABASE_URL=…/bench_events … -- --only events)
 //     [--only floor] [--api-dir DIR]
 //
 // --only keeps the scenarios whose name contains the text; --api-dir counts another build (its
@@ -15,7 +16,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FLOOR_QUERY, graphqlClient, MENTORS_QUERY, signUpClient, startApi } from './bench-api.js';
+import {
+  EVENTS_QUERY,
+  FLOOR_QUERY,
+  graphqlClient,
+  MENTORS_QUERY,
+  signUpClient,
+  startApi,
+} from './bench-api.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -48,6 +56,13 @@ const SCENARIOS: Scenario[] = [
       first: 20,
       filter: { tracks: ['NURSING'], languages: ['en'], offers: ['LEADERSHIP_MANAGEMENT'] },
     },
+  },
+  // Needs seeded events (bench_events, as `npm run bench:events` leaves it).
+  { name: 'events, page of 20, no filter', query: EVENTS_QUERY, variables: { first: 20 } },
+  {
+    name: 'events, page of 20, a specialty',
+    query: EVENTS_QUERY,
+    variables: { first: 20, filter: { specialtySlugs: ['registered-nursing'] } },
   },
   {
     name: 'specialties (reference data)',

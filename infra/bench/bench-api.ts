@@ -18,6 +18,16 @@ export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $a
 }`;
 
 /** The cheapest operation the API answers: its framework's floor (HTTP, GraphQL, session check). */
+/** A browse page as a listing shows it: no totalCount (it is counted only when asked for). */
+export const EVENTS_QUERY = `query BenchEvents($filter: EventFilter, $first: Int) {
+  events(filter: $filter, first: $first) {
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id title kind format status startsAt endsAt timeZone
+      venue { name city region country } capacity goingCount waitlistCount spotsLeft
+      specialties { slug name } tracks credits { type hours accreditor }
+      organizer { fullName } } }
+  }
+}`;
 export const FLOOR_QUERY = '{ __typename }';
 
 export interface StartApiOptions {

@@ -35,6 +35,7 @@ import {
   stopApi,
   type GraphqlClient,
   type Stats,
+  EVENTS_QUERY,
 } from './bench-api.js';
 import {
   checkStorm,
@@ -113,16 +114,6 @@ const TARGETS = { browseP99Ms: 25, stormShare: 0.5 };
 const log = (line: string): void => console.log(line);
 const n = (value: number): string => value.toLocaleString('en-US');
 
-/** A browse page as a listing shows it: no totalCount (it is counted only when asked for). */
-const EVENTS_QUERY = `query BenchEvents($filter: EventFilter, $first: Int) {
-  events(filter: $filter, first: $first) {
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node { id title kind format status startsAt endsAt timeZone
-      venue { name city region country } capacity goingCount waitlistCount spotsLeft
-      specialties { slug name } tracks credits { type hours accreditor }
-      organizer { fullName } } }
-  }
-}`;
 const EVENTS_COUNT_QUERY = `query BenchEventsCount($filter: EventFilter) {
   events(filter: $filter, first: 1) { totalCount }
 }`;

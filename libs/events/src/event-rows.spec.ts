@@ -57,8 +57,14 @@ describe('selectColumns', () => {
     expect(selectColumns(things, 'e')).not.toContain('search_words');
   });
 
+  it('leaves out the properties it is told to', () => {
+    expect(selectColumns(things, 'e', { except: ['growthAreas', 'kind'] })).toBe(
+      'e."id" AS "id", e."starts_at" AS "startsAt", e."specialty_ids" AS "specialtyIds"',
+    );
+  });
+
   it('prefixes the names of a joined entity’s columns', () => {
-    expect(selectColumns(metadataOf([column('id', 'id')]), 'r', 'rsvp.')).toBe(
+    expect(selectColumns(metadataOf([column('id', 'id')]), 'r', { prefix: 'rsvp.' })).toBe(
       'r."id" AS "rsvp.id"',
     );
   });

@@ -16,16 +16,22 @@ function columnExpression(alias: string, column: ColumnMetadata): string {
 }
 
 /** The entity's readable columns (not `select: false` ones), in its own order. */
-function readableColumns(metadata: EntityMetadata): ColumnMetadata[] {
-  return metadata.columns.filter((column) => column.isSelect);
+function readableColumns(metadata: EntityMetadata, except: readonly string[]): ColumnMetadata[] {
+  return metadata.columns.filter(
+    (column) => column.isSelect && !except.includes(column.propertyName),
+  );
 }
 
 /**
- * A select list of the entity's readable columns from `alias`, each as its property name
- * (prefixed with `prefix`, for a joined entity: see `unprefixed`).
+ * A select list of the entity's readable columns from `alias` (but the properties in `except`),
+ * each as its property name (prefixed with `prefix`, for a joined entity: see `unprefixed`).
  */
-export function selectColumns(metadata: EntityMetadata, alias: string, prefix = ''): string {
-  return readableColumns(metadata)
+export function selectColumns(
+  metadata: EntityMetadata,
+  alias: string,
+  { prefix = '', except = [] }: { prefix?: string; except?: readonly string[] } = {},
+): string {
+  return readableColumns(metadata, except)
     .map((column) => `${columnExpression(alias, column)} AS "${prefix}${column.propertyName}"`)
     .join(', ');
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
 import { CommonError, decodeCursor, encodeCursor } from '@preceptor/core';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   EVENTS_PAGE_DEFAULT,
   type EventFilter,
@@ -11,7 +11,6 @@ import {
   type EventsArgs,
   type MyEventsArgs,
 } from './dto/events.args.js';
-import { EventEntity } from './entities/event.entity.js';
 import { EventStatus } from './event-enums.js';
 import { eventSearchQuery } from './event-search.js';
 import { EventViews, viewerOf } from './event-views.service.js';
@@ -67,38 +66,39 @@ export class EventSearchService {
     args: MyEventsArgs,
     { withTotal }: { withTotal: boolean },
   ): Promise<EventConnection> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(EventEntity, 'e')
-      .where('e.organizerId = :organizerId', { organizerId: caller.id });
-    if (args.status) query.andWhere('e.status = :status', { status: args.status });
-    return this.page(query, args, caller, withTotal);
+    const where = new Conditions();
+    where.add((p) => `e.organizer_id = ${p(caller.id)}::uuid`);
+    if (args.status) where.add((p) => `e.status = ${p(args.status)}::event_status`);
+    return this.page(where, args, caller, withTotal);
   }
 
-  /** One page of `query` in (startsAt, id) order after the cursor, as `caller` sees it. */
+  /** One page of the events `where` selects, in (startsAt, id) order after the cursor. */
   private async page(
-    query: SelectQueryBuilder<EventEntity>,
+    where: Conditions,
     args: EventPageArgs,
     caller: AuthUser | undefined,
     withTotal: boolean,
   ): Promise<EventConnection> {
     const first = args.first ?? EVENTS_PAGE_DEFAULT;
     const cursor = args.after ? decodeCursor(args.after, isEventCursor) : undefined;
-    const total = withTotal ? query.clone().getCount() : Promise.resolve(0);
+    const total = withTotal
+      ? this.dataSource
+          .query<{ count: number }[]>(
+            `SELECT count(*)::int AS count FROM events e WHERE ${where.sql()}`,
+            where.parameters,
+          )
+          .then(([row]) => row?.count ?? 0)
+      : Promise.resolve(0);
+    const page = where.clone();
     if (cursor) {
-      query.andWhere('(e.startsAt, e.id) > (:cursorStart, :cursorId)', {
-        cursorStart: new Date(cursor.s),
-        cursorId: cursor.i,
-      });
+      page.add((p) => `(e.starts_at, e.id) > (${p(new Date(cursor.s))}, ${p(cursor.i)}::uuid)`);
     }
-    const [sql, parameters] = query
-      .select('e.id')
-      .orderBy('e.startsAt', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(first + 1)
-      .getQueryAndParameters();
+    // The page size is written into the text (at most EVENTS_PAGE_MAX + 1 statements per
+    // filter shape): a generic plan with a LIMIT parameter does not know the page is short.
+    const sql = `SELECT e.id FROM events e WHERE ${page.sql()} ORDER BY e.starts_at, e.id LIMIT ${first + 1}`;
     // One statement for the page (and, only when selected, the count beside it).
     const [rows, totalCount] = await Promise.all([
-      this.views.read({ sql, parameters }, viewerOf(caller)),
+      this.views.read({ sql, parameters: page.parameters }, viewerOf(caller)),
       total,
     ]);
     const models = rows.slice(0, first);
@@ -119,59 +119,78 @@ export class EventSearchService {
   }
 
   /** Published events matching the filter; each filter field is one condition. */
-  private filtered(filter: EventFilter, now: Date): SelectQueryBuilder<EventEntity> {
+  private filtered(filter: EventFilter, now: Date): Conditions {
     if (filter.from && filter.to && filter.to <= filter.from) {
       throw CommonError.invalidInput([
         { field: 'filter.to', message: 'must be after filter.from' },
       ]);
     }
-    const query = this.dataSource.manager
-      .createQueryBuilder(EventEntity, 'e')
-      // A literal, not a parameter: the page is a prepared statement, and only a plan that
-      // knows the status can use the indexes kept for published events.
-      .where(`e.status = '${EventStatus.PUBLISHED}'`);
-    if (filter.from) query.andWhere('e.startsAt >= :from', { from: filter.from });
-    else query.andWhere('e.startsAt > :now', { now });
-    if (filter.to) query.andWhere('e.startsAt < :to', { to: filter.to });
+    const where = new Conditions();
+    // A literal, not a parameter: the page is a prepared statement, and only a plan that
+    // knows the status can use the indexes kept for published events.
+    where.add(() => `e.status = '${EventStatus.PUBLISHED}'`);
+    if (filter.from) where.add((p) => `e.starts_at >= ${p(filter.from)}`);
+    else where.add((p) => `e.starts_at > ${p(now)}`);
+    if (filter.to) where.add((p) => `e.starts_at < ${p(filter.to)}`);
     if (filter.specialtySlugs?.length) {
       const ids = this.catalog
         .resolve(filter.specialtySlugs, 'filter.specialtySlugs')
         .map((specialty) => specialty.id);
       // An event tagged with a subspecialty carries its ancestors in its lineage.
-      query.andWhere('e.specialtyLineage && CAST(:specialtyIds AS smallint[])', {
-        specialtyIds: ids,
-      });
+      where.add((p) => `e.specialty_lineage && ${p(ids)}::smallint[]`);
     }
     if (filter.growthAreas?.length) {
-      query.andWhere('e.growthAreas && CAST(:growthAreas AS growth_area[])', {
-        growthAreas: filter.growthAreas,
-      });
+      where.add((p) => `e.growth_areas && ${p(filter.growthAreas)}::growth_area[]`);
     }
-    if (filter.tracks?.length) {
-      query.andWhere('e.tracks && CAST(:tracks AS track[])', { tracks: filter.tracks });
-    }
-    if (filter.kinds?.length) query.andWhere('e.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.tracks?.length) where.add((p) => `e.tracks && ${p(filter.tracks)}::track[]`);
+    if (filter.kinds?.length) where.add((p) => `e.kind = ANY (${p(filter.kinds)}::event_kind[])`);
     if (filter.formats?.length) {
-      query.andWhere('e.format IN (:...formats)', { formats: filter.formats });
+      where.add((p) => `e.format = ANY (${p(filter.formats)}::event_format[])`);
     }
-    if (filter.country) query.andWhere('e.venueCountry = :country', { country: filter.country });
-    if (filter.region) query.andWhere('e.venueRegion = :region', { region: filter.region });
-    if (filter.city) {
-      query.andWhere('lower(e.venueCity) = lower(:city)', { city: filter.city });
-    }
+    if (filter.country) where.add((p) => `e.venue_country = ${p(filter.country)}`);
+    if (filter.region) where.add((p) => `e.venue_region = ${p(filter.region)}`);
+    if (filter.city) where.add((p) => `lower(e.venue_city) = lower(${p(filter.city)})`);
     const credits = 'SELECT 1 FROM event_credits c WHERE c.event_id = e.id';
     if (filter.hasCredits !== undefined && filter.hasCredits !== null) {
-      query.andWhere(`${filter.hasCredits ? '' : 'NOT '}EXISTS (${credits})`);
+      const negation = filter.hasCredits ? '' : 'NOT ';
+      where.add(() => `${negation}EXISTS (${credits})`);
     }
     if (filter.creditTypes?.length) {
-      query.andWhere(`EXISTS (${credits} AND c.type = ANY (CAST(:creditTypes AS credit_type[])))`, {
-        creditTypes: filter.creditTypes,
-      });
+      where.add(
+        (p) => `EXISTS (${credits} AND c.type = ANY (${p(filter.creditTypes)}::credit_type[]))`,
+      );
     }
     const text = filter.text ? eventSearchQuery(filter.text) : null;
-    if (text !== null) {
-      query.andWhere('e.searchWords @@ CAST(:text AS tsquery)', { text });
-    }
-    return query;
+    if (text !== null) where.add((p) => `e.search_words @@ ${p(text)}::tsquery`);
+    return where;
+  }
+}
+
+/**
+ * A WHERE clause over `events e`, built from conditions written in code: each value a numbered
+ * parameter, so the statement's text depends only on which conditions there are.
+ */
+class Conditions {
+  constructor(
+    private readonly conditions: string[] = [],
+    readonly parameters: unknown[] = [],
+  ) {}
+
+  /** Adds a condition; `p` adds a value and returns its placeholder. */
+  add(condition: (p: (value: unknown) => string) => string): void {
+    this.conditions.push(
+      condition((value) => {
+        this.parameters.push(value);
+        return `$${this.parameters.length}`;
+      }),
+    );
+  }
+
+  sql(): string {
+    return this.conditions.join(' AND ');
+  }
+
+  clone(): Conditions {
+    return new Conditions([...this.conditions], [...this.parameters]);
   }
 }

@@ -11,6 +11,7 @@ import { selectColumns, selectProperties, unprefixed } from './event-rows.js';
 import {
   EVENT_CREDIT_FIELDS,
   toEventModel,
+  UNSHOWN_EVENT_FIELDS,
   type EventCreditRecord,
   type EventRecord,
 } from './events.mapper.js';
@@ -116,7 +117,7 @@ export class EventViews {
     const rsvps = this.dataSource.getMetadata(RsvpEntity);
     const users = this.dataSource.getMetadata(UserEntity);
     const fullName = users.findColumnWithPropertyName('fullName')?.databaseName ?? 'full_name';
-    const head = `SELECT ${selectColumns(events, 'e')},
+    const head = `SELECT ${selectColumns(events, 'e', { except: UNSHOWN_EVENT_FIELDS })},
   (SELECT u."${fullName}" FROM "${users.tablePath}" u WHERE u.id = e.organizer_id) AS "organizerName",
   (SELECT json_agg(c ORDER BY c.position) FROM (SELECT ${selectProperties(credits, 'c', ['position', ...EVENT_CREDIT_FIELDS])}
     FROM "${credits.tablePath}" c WHERE c.event_id = e.id) c) AS "credits"`;
@@ -125,7 +126,10 @@ export class EventViews {
 JOIN "${events.tablePath}" e ON e.id = page.id`;
     return {
       anonymous: (idsSql) => `${head}\n${from(idsSql)}\nORDER BY page.place`,
-      viewer: (idsSql, viewerParameter) => `${head}, ${selectColumns(rsvps, 'r', RSVP_PREFIX)}
+      viewer: (
+        idsSql,
+        viewerParameter,
+      ) => `${head}, ${selectColumns(rsvps, 'r', { prefix: RSVP_PREFIX })}
 ${from(idsSql)}
 LEFT JOIN "${rsvps.tablePath}" r ON r.event_id = e.id AND r.user_id = ${viewerParameter}
 ORDER BY page.place`,

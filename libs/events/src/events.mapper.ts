@@ -6,8 +6,15 @@ import type { EventModel, RsvpModel, VenueModel } from './models/event.models.js
 import { seesJoinUrl, type Viewer } from './rules/event-access.js';
 import { freeSeats } from './rules/waitlist.js';
 
+/** Columns of an event the API never shows: pages do not read them. */
+export const UNSHOWN_EVENT_FIELDS = [
+  'searchWords',
+  'specialtyLineage',
+  'isSeeded',
+] as const satisfies readonly (keyof EventEntity)[];
+
 /** An event's row as the mapper reads it: an entity, or a plain row of the same fields. */
-export type EventRecord = Omit<EventEntity, 'searchWords'>;
+export type EventRecord = Omit<EventEntity, (typeof UNSHOWN_EVENT_FIELDS)[number]>;
 
 /** What the API shows of a credit an event offers: every column but its event and place. */
 export const EVENT_CREDIT_FIELDS = [

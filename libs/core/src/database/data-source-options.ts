@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { fastTypeParsers } from './type-parsers.js';
 
 /** Bounds on the API's own connections; 0 turns one off. */
 export interface ConnectionTimeouts {
@@ -46,6 +47,7 @@ export function createDataSourceOptions(parts: DataSourceParts): DataSourceOptio
       // Every connection works in UTC so timestamptz round-trips are unambiguous.
       options: '-c timezone=UTC',
       application_name: 'preceptor',
+      types: fastTypeParsers,
       // Sent as start-up parameters (node-postgres leaves out a 0, keeping the server's setting).
       ...(timeouts && {
         statement_timeout: timeouts.statementMs,
