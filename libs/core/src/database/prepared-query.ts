@@ -10,8 +10,9 @@ const MAX_NAMED = 1_000;
  * and then executes the cached plan: for a page of events at 100,000 events, planning took
  * 1.2–2 ms of the 2.3 ms PostgreSQL spent, and the cached plan runs in 0.2 ms.
  *
- * Only for statements whose text comes from a bounded set written in code, every value a
- * parameter: each distinct text is kept by every connection for its life. A value a partial
+ * Also for a write that is one statement on its own (an RSVP's placement): it runs in its own
+ * implicit transaction. Only for statements whose text comes from a bounded set written in code,
+ * every value a parameter: each distinct text is kept by every connection for its life. A value a partial
  * index depends on (e.g. `status = 'PUBLISHED'`) must be in the text, not a parameter, or the
  * cached generic plan cannot use that index. Outside any transaction: it takes its own
  * connection from the pool.
