@@ -257,6 +257,51 @@ describe('RSVPs', () => {
       expect(await rows(event.id)).toEqual([]);
       expect(await counts(event.id)).toMatchObject({ going_count: 0, waitlist_count: 0 });
     });
+    it('from an event changed between every read and write: busy after five tries, nothing written', async () => {
+      const event = await aPublishedEvent(api.gql, organizer.token, { capacity: 5 });
+      const [person] = await people(1);
+      const waiting = async (count: number) =>
+        eventually(async () => {
+          const [row] = await api.sql<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return row?.waiting === count;
+        });
+      // Each change bumps the event's sequence and holds its row lock while the RSVP, which read
+      // the sequence before, waits; the next change queues behind the RSVP, so it takes the lock
+      // as soon as the RSVP has found the event changed and let go.
+      const change = async () => {
+        const tx = await openTransaction(api.databaseUrl);
+        const bumped = tx.query('UPDATE events SET sequence = sequence + 1 WHERE id = $1', [
+          event.id,
+        ]);
+        return { tx, bumped };
+      };
+      let current = await change();
+      await current.bumped;
+      const answer = rsvp(api.gql, person.token, event.id);
+      try {
+        for (let attempt = 1; attempt <= 5; attempt += 1) {
+          await waiting(1);
+          const next = attempt < 5 ? await change() : undefined;
+          if (next) await waiting(2);
+          await current.tx.query('COMMIT');
+          await current.tx.end();
+          if (!next) break;
+          await next.bumped;
+          current = next;
+        }
+        const error = onlyError(await answer);
+        expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+        expect(error.message).toContain('try again');
+      } finally {
+        await current.tx.end();
+      }
+      expect(await rows(event.id)).toEqual([]);
+      // Once the event stays still, the same RSVP goes through.
+      expect((await going(person.token, event.id)).status).toBe('GOING');
+    });
   });
 
   describe('capacity', () => {
