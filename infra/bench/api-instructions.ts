@@ -3,8 +3,9 @@
 // percent whatever else the machine is doing, so it can judge a 5% change to the API's own cost.
 //
 //   DATABASE_URL=postgres://…/db_with_mentors npm run bench:instructions [-- --requests 200]
-//   (the events scenarios need seeded events: DATABASE_URL=…/bench_events … -- --only events)
 //     [--only floor] [--api-dir DIR]
+//
+// The events scenarios need seeded events: DATABASE_URL=…/bench_events … -- --only events.
 //
 // --only keeps the scenarios whose name contains the text; --api-dir counts another build (its
 // DIR/dist, e.g. an export of main) with this script's scenarios, for a before/after.

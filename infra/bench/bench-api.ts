@@ -17,7 +17,6 @@ export const MENTORS_QUERY = `query Bench($filter: MentorFilter, $first: Int, $a
   }
 }`;
 
-/** The cheapest operation the API answers: its framework's floor (HTTP, GraphQL, session check). */
 /** A browse page as a listing shows it: no totalCount (it is counted only when asked for). */
 export const EVENTS_QUERY = `query BenchEvents($filter: EventFilter, $first: Int) {
   events(filter: $filter, first: $first) {
@@ -28,6 +27,7 @@ export const EVENTS_QUERY = `query BenchEvents($filter: EventFilter, $first: Int
       organizer { fullName } } }
   }
 }`;
+/** The cheapest operation the API answers: its framework's floor (HTTP, GraphQL, session check). */
 export const FLOOR_QUERY = '{ __typename }';
 
 export interface StartApiOptions {

@@ -24,6 +24,7 @@ import { ensureDatabase, withDatabase } from '@preceptor/core';
 import { CreditType, EventFormat, EventKind } from '@preceptor/events';
 import pg from 'pg';
 import {
+  EVENTS_QUERY,
   FLOOR_QUERY,
   fmt,
   graphqlClient,
@@ -35,7 +36,6 @@ import {
   stopApi,
   type GraphqlClient,
   type Stats,
-  EVENTS_QUERY,
 } from './bench-api.js';
 import {
   checkStorm,

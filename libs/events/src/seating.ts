@@ -76,8 +76,8 @@ const placed = placementSql('e');
 /**
  * One statement, run on its own (no transaction around it): lock the event's row if it is still
  * at `sequence`, place the RSVP (placementSql), insert it, or re-place the caller's cancelled
- * one, and write the event's counters. `locked` is 0 when the event changed since it was read;
- * the RSVP's columns are null when the caller already holds a live RSVP (another tab won).
+ * one, and write the event's counters. No row when nothing was written: the event changed
+ * since it was read, or the caller already holds a live RSVP (another tab won).
  */
 const PLACE_RSVP = `WITH event AS (
   SELECT id, capacity, going_count, waitlist_count FROM events
@@ -105,22 +105,18 @@ const PLACE_RSVP = `WITH event AS (
    WHERE e.id = p.id AND EXISTS (SELECT 1 FROM rsvp)
   RETURNING e.going_count, e.waitlist_count
 )
-SELECT (SELECT count(*) FROM event)::int AS locked, rsvp.id, rsvp.status::text AS status,
-       rsvp.waitlist_position, rsvp.created_at, rsvp.updated_at,
-       counted.going_count, counted.waitlist_count
-  FROM (SELECT 1) one
-  LEFT JOIN rsvp ON true
-  LEFT JOIN counted ON true`;
+SELECT rsvp.id, rsvp.status::text AS status, rsvp.waitlist_position, rsvp.created_at,
+       rsvp.updated_at, counted.going_count, counted.waitlist_count
+  FROM rsvp, counted`;
 
 interface PlaceRsvpRow {
-  locked: number;
-  id: string | null;
-  status: RsvpStatus | null;
+  id: string;
+  status: RsvpStatus;
   waitlist_position: number | null;
-  created_at: Date | null;
-  updated_at: Date | null;
-  going_count: number | null;
-  waitlist_count: number | null;
+  created_at: Date;
+  updated_at: Date;
+  going_count: number;
+  waitlist_count: number;
 }
 
 /**
@@ -135,9 +131,9 @@ export async function placeRsvp(
   userId: string,
 ): Promise<RsvpEntity | null> {
   const [row] = await reads.query<PlaceRsvpRow>(PLACE_RSVP, [event.id, userId, event.sequence]);
-  if (row.locked === 0 || row.id === null || row.status === null) return null;
-  event.goingCount = row.going_count ?? event.goingCount;
-  event.waitlistCount = row.waitlist_count ?? event.waitlistCount;
+  if (!row) return null;
+  event.goingCount = row.going_count;
+  event.waitlistCount = row.waitlist_count;
   const rsvp = new RsvpEntity();
   Object.assign(rsvp, {
     id: row.id,

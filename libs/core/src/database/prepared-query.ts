@@ -12,10 +12,10 @@ const MAX_NAMED = 1_000;
  *
  * Also for a write that is one statement on its own (an RSVP's placement): it runs in its own
  * implicit transaction. Only for statements whose text comes from a bounded set written in code,
- * every value a parameter: each distinct text is kept by every connection for its life. A value a partial
- * index depends on (e.g. `status = 'PUBLISHED'`) must be in the text, not a parameter, or the
- * cached generic plan cannot use that index. Outside any transaction: it takes its own
- * connection from the pool.
+ * every value a parameter: each distinct text is kept by every connection for its life. A value
+ * a partial index depends on (e.g. `status = 'PUBLISHED'`) must be in the text, not a
+ * parameter, or the cached generic plan cannot use that index. Outside any transaction: it
+ * takes its own connection from the pool.
  */
 export class PreparedReads {
   private readonly names = new Map<string, string>();
