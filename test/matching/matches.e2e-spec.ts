@@ -297,6 +297,69 @@ describe('matching API', () => {
     });
   });
 
+  describe('suggestedMentees across goals and specialties', () => {
+    // A page of one stops each scan as early as its ceiling allows; a page of 50 holds every
+    // mentee. Pages of one must add up to the same list: a mentee put in the wrong scan (by the
+    // goals or the specialty predicate) would be missed or come out of order.
+    it('gives, one page at a time, exactly the whole ranking', async () => {
+      const mentor = await aMentor(
+        api.gql,
+        { careerStage: 'LEADER', specialtySlugs: ['pediatric-nursing'] },
+        { offers: ['SPECIALIZATION', 'NETWORKING'], capacity: 10 },
+      );
+      const mentees = [
+        // Top goal offered, same specialty.
+        { goals: ['SPECIALIZATION', 'TECHNOLOGY'], specialtySlugs: ['pediatric-nursing'] },
+        // Another goal offered, not the top one.
+        { goals: ['TECHNOLOGY', 'NETWORKING'], specialtySlugs: ['pediatric-nursing'] },
+        // None offered, same specialty: still suggested, last among these.
+        { goals: ['TECHNOLOGY'], specialtySlugs: ['pediatric-nursing'] },
+        // Top goal offered, another specialty and track.
+        { goals: ['NETWORKING'], specialtySlugs: ['pharmacy'], track: 'PHARMACY' },
+      ];
+      const ids: string[] = [];
+      for (const { goals, ...profile } of mentees) {
+        const person = await signUp(api.gql, { roles: ['MENTEE'] });
+        await api.gql.ok(
+          UPDATE_PROFILE,
+          { input: aProfileInput({ careerStage: 'EARLY_CAREER', ...profile }) },
+          { token: person.accessToken },
+        );
+        await api.gql.ok(UPDATE_MENTEE_GOALS, { input: { goals } }, { token: person.accessToken });
+        ids.push(person.user.id);
+      }
+      type Page = {
+        suggestedMentees: {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: { node: { score: number; mentee: { userId: string } } }[];
+        };
+      };
+      const whole = (await api.gql.ok<Page>(SUGGESTED, { first: 50 }, { token: mentor.token }))
+        .suggestedMentees;
+      expect(whole.pageInfo.hasNextPage).toBe(false);
+      const ranking = whole.edges.map((edge) => edge.node.mentee.userId);
+      expect(ranking).toEqual(expect.arrayContaining(ids));
+      const scores = whole.edges.map((edge) => edge.node.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const byId = new Map(whole.edges.map((edge) => [edge.node.mentee.userId, edge.node.score]));
+      expect(byId.get(ids[2])!).toBeLessThan(byId.get(ids[0])!);
+
+      const oneByOne: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page <= ranking.length; page += 1) {
+        const { suggestedMentees: one }: Page = await api.gql.ok<Page>(
+          SUGGESTED,
+          { first: 1, after },
+          { token: mentor.token },
+        );
+        oneByOne.push(...one.edges.map((edge) => edge.node.mentee.userId));
+        if (!one.pageInfo.hasNextPage) break;
+        after = one.pageInfo.endCursor;
+      }
+      expect(oneByOne).toEqual(ranking);
+    });
+  });
+
   describe('after a mentor stops accepting', () => {
     it('drops them from matches at once', async () => {
       expect(mentorIds(await matches({ first: 50 }))).toContain(m.best.user.id);

@@ -17,10 +17,9 @@ import { toMatchMentee, toMatchMentor, toScoreComponentModels } from './match-pe
 import { MatchScoring } from './match-scoring.js';
 import { MatchingError } from './matching.errors.js';
 import type { MenteeMatchConnection } from './models/match.models.js';
-import { menteeTiers, type MenteeTier } from './retrieval/mentee-tiers.js';
+import { menteeScans, type GoalsReach, type MenteeTier } from './retrieval/mentee-tiers.js';
 import { isAfter, TopMatches, type Scored } from './retrieval/top-matches.js';
 import type { MatchMentee } from './scoring/match-profiles.js';
-import { specialtyCeiling } from './scoring/retrieval-bound.js';
 import { matchScore, scoreMatch } from './scoring/score-match.js';
 
 const LOAD_BATCH = 2_000;
@@ -35,8 +34,8 @@ interface RankedMentee extends Scored {
  * exact top over every mentee who could be matched to them. Mentees are not in the mentor index:
  * PostgreSQL applies the hard rules it can (a language and a meeting format in common, the
  * mentee's stage at or below the mentor's) and reads them tier by specialty proximity
- * (`menteeTiers`), in keyset batches; the scan stops before a tier whose ceiling
- * (`specialtyCeiling`) is below the k-th score found.
+ * and by how far the mentor's offers reach their ranked goals (`menteeScans`), in keyset batches;
+ * the scan stops before the first whose ceiling is below the k-th score found.
  */
 @Injectable()
 export class SuggestedMenteesService {
@@ -61,14 +60,13 @@ export class SuggestedMenteesService {
     const stages = Object.values(CareerStage).filter((stage) => CAREER_STAGE_LEVEL[stage] <= level);
     // A mentor with no format listed meets either way; so does a mentee.
     const formats = mentor.meetingFormats;
-    // Tiers by specialty, closest first: once the k-th score is above what any mentee of the
-    // next tier could reach, nobody left can get in.
-    const tiers = menteeTiers(mentor, options.graph);
-    let tiersScanned = 0;
-    for (const [t, tier] of tiers.entries()) {
-      if (top.full && specialtyCeiling(tier.specialty, options.weights) < top.worst!.score) break;
-      tiersScanned += 1;
-      const previous = tiers[t - 1];
+    // Tiers by specialty and goals reach, highest ceiling first: once the k-th score is above
+    // what any mentee of the next could reach, nobody left can get in.
+    const scans = menteeScans(mentor, options.graph, options.weights);
+    let scansDone = 0;
+    for (const { tier, previous, goals, ceiling } of scans) {
+      if (top.full && ceiling < top.worst!.score) break;
+      scansDone += 1;
       let lastId = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const rows = await this.dataSource.query<ProfileRow[]>(
@@ -80,6 +78,7 @@ export class SuggestedMenteesService {
                    OR meeting_formats::text[] && $5::text[])
               AND ${inTier(tier, '$6')}
               AND ${previous ? `${inTier(previous, '$7')} IS NOT TRUE` : '$7::smallint[] IS NULL'}
+              AND ${inReach(goals, '$8')}
             ORDER BY user_id LIMIT ${LOAD_BATCH}`,
           [
             caller.id,
@@ -89,6 +88,7 @@ export class SuggestedMenteesService {
             formats,
             tier.specialtyIds,
             previous?.specialtyIds ?? null,
+            mentor.offers,
           ],
         );
         for (const row of rows) {
@@ -106,7 +106,7 @@ export class SuggestedMenteesService {
       }
     }
     this.logger.debug(
-      `suggestedMentees for ${caller.id}: ${candidatesScored} candidates scored in ${tiersScanned} of ${tiers.length} tiers`,
+      `suggestedMentees for ${caller.id}: ${candidatesScored} candidates scored in ${scansDone} of ${scans.length} scans`,
     );
 
     const ranked = top.sorted();
@@ -159,4 +159,21 @@ function inTier(tier: MenteeTier, param: string): string {
     : '';
   return `(specialty_ids && ${param}::smallint[]
     OR mentee_target_specialty_id = ANY(${param}::smallint[])${unknown})`;
+}
+
+/**
+ * SQL: the profile row's ranked goals (`mentee_goals`, top first) are in `reach` of the offers
+ * in the text[] parameter `param`, as `goalsReachOf` decides.
+ */
+function inReach(reach: GoalsReach, param: string): string {
+  const top = `(mentee_goals[1]::text = ANY(${param}::text[]))`;
+  const any = `(mentee_goals::text[] && ${param}::text[])`;
+  switch (reach) {
+    case 'TOP':
+      return `(cardinality(mentee_goals) = 0 OR ${top})`;
+    case 'OTHER':
+      return `(${any} AND NOT ${top})`;
+    case 'NONE':
+      return `(cardinality(mentee_goals) > 0 AND NOT ${any})`;
+  }
 }

@@ -46,16 +46,22 @@ export function boundTenths(
 
 /**
  * The most any pair can score when the mentor's specialty is at best `specialty` to the
- * mentee's, whoever the mentee: every other component at its full weight. Bounds the mentees a
- * mentor has not looked at yet (`menteeTiers`).
+ * mentee's and the goals' value is at most `goals`, whoever the mentee: every other component
+ * at its full weight. Bounds the mentees a mentor has not looked at yet (`menteeScans`).
  */
-export function specialtyCeiling(
+export function menteeCeiling(
   specialty: SpecialtyProximity,
+  goals: number = 1,
   weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
 ): number {
   let tenths = 0;
   for (const { criterion } of SCORE_COMPONENTS) {
-    const value = criterion === 'specialty' ? SPECIALTY_PROXIMITY_VALUE[specialty] : 1;
+    const value =
+      criterion === 'specialty'
+        ? SPECIALTY_PROXIMITY_VALUE[specialty]
+        : criterion === 'goals'
+          ? goals
+          : 1;
     tenths += contributionTenths(weights[criterion], value);
   }
   return tenths / 10;
