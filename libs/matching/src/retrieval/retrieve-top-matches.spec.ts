@@ -64,8 +64,7 @@ class InMemoryIndex {
     const mentors = this.mentors;
     const eligible = mentors.flatMap((m, slot) =>
       facets.accepting.includes(m.accepting) &&
-      m.languages.some((code) => facets.language.includes(code)) &&
-      facets.stage.includes(m.careerStage)
+      m.languages.some((code) => facets.language.includes(code))
         ? [slot]
         : [],
     );

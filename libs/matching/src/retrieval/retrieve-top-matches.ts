@@ -446,7 +446,9 @@ function placeKeyOf(formats: number, country: number, region: number): number {
 /**
  * Conditions a candidate of this specialty class needs to reach `threshold`, from the same
  * bounds as everything else: stages and tracks whose best combination reaches it, and each goal
- * without which the bound falls below it. Null when no candidate can.
+ * without which the bound falls below it. Null when no candidate can. Stages behind the mentee's
+ * are never listed: this is where the index applies that hard rule, the last pass (a negative
+ * threshold) included.
  */
 function passConditions(
   mentee: MatchMentee,
@@ -455,7 +457,6 @@ function passConditions(
   options: RetrievalOptions,
   facts: CandidateFacts,
 ): CandidateConditions | null {
-  if (threshold < 0) return {};
   const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
   const stages = new Set<CareerStage>();
   const tracks = new Set<Track>();
@@ -479,7 +480,7 @@ function passConditions(
     }
   }
   if (stages.size === 0) return null;
-  const offersAnyOf = goalConditions(mentee, specialty, threshold, weights);
+  const offersAnyOf = threshold < 0 ? [] : goalConditions(mentee, specialty, threshold, weights);
   if (offersAnyOf === null) return null;
   return {
     ...(stages.size < facts.stages.length ? { stages: [...stages] } : {}),

@@ -229,10 +229,20 @@ export class MentorIndex {
    * holds at least `slotCount` bits. False when nobody matches (`into` is then unspecified).
    */
   select(groups: FacetGroups, text: TextPrefixes | undefined, into: Uint32Array): boolean {
-    const found = this.match(groups, text);
-    if (!found || found.total === 0) return false;
-    into.set(found.matches.subarray(0, found.words));
-    return true;
+    if (text?.length) {
+      const found = this.match(groups, text);
+      if (!found || found.total === 0) return false;
+      into.set(found.matches.subarray(0, found.words));
+      return true;
+    }
+    // No count wanted: combine straight into `into` and look for one set bit.
+    const words = Math.ceil(this.highWater / 32);
+    const resolved = this.resolve(groups);
+    if (!resolved) return false;
+    if (resolved.length === 0) into.set(this.alive.subarray(0, words));
+    else this.combine(resolved, words, into);
+    for (let i = 0; i < words; i += 1) if (into[i] !== 0) return true;
+    return false;
   }
 
   /**
