@@ -61,8 +61,8 @@ export function menteeTiers(
  * scoring: their top goal offered (or no goals ranked: a neutral value), another goal offered
  * but not the top, or none. Each caps the goals' value (`GOALS_REACH_VALUE`).
  */
-export type GoalsReach = 'TOP' | 'OTHER' | 'NONE';
-export const GOALS_REACHES: readonly GoalsReach[] = ['TOP', 'OTHER', 'NONE'];
+export const GOALS_REACHES = ['TOP', 'OTHER', 'NONE'] as const;
+export type GoalsReach = (typeof GOALS_REACHES)[number];
 
 /**
  * The most the goals can be worth in each reach. OTHER: with n goals and the top one missed,
