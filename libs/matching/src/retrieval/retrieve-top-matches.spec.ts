@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
+import { maxPossibleScore } from '../scoring/retrieval-bound.js';
+import { stageGap } from '../scoring/criteria/stage.js';
+import { trackRelation } from '../scoring/criteria/track.js';
+import { SPECIALTY_PROXIMITIES } from '../scoring/specialty-graph.js';
 import { parseMatchWeights, type MatchWeights } from '../scoring/match-weights.js';
 import { matchScore } from '../scoring/score-match.js';
 import type { SpecialtyGraph } from '../scoring/specialty-graph.js';
@@ -7,7 +11,7 @@ import { graph } from '../scoring/testing/match-people.js';
 import { RandomPeople } from '../scoring/testing/random-people.js';
 import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy/reference';
 import { hardRuleFacets } from './hard-rule-facets.js';
-import { TopMatchRetrieval, type CandidatePool } from './retrieve-top-matches.js';
+import { BoundShares, TopMatchRetrieval, type CandidatePool } from './retrieve-top-matches.js';
 import { compareScored, TopMatches, type Scored } from './top-matches.js';
 
 /**
@@ -192,5 +196,51 @@ describe('TopMatchRetrieval equals brute force', () => {
     // The tiers and bounds must actually save work: most candidates are never scored in full.
     expect(stopped).toBeGreaterThan(5);
     expect(scored).toBeLessThan((mentees.length * mentors.length) / 20);
+  });
+});
+
+describe('BoundShares', () => {
+  it('adds up to maxPossibleScore for every class, stage, track and goal set', () => {
+    const people = new RandomPeople(20261201);
+    const facts = { tracks: TRACKS, stages: STAGES } as unknown as CandidatePool['facts'];
+    let compared = 0;
+    const behind = new Set<number>();
+    for (let n = 0; n < 120; n += 1) {
+      const mentee = people.mentee();
+      const weights = n % 3 === 2 ? parseMatchWeights({ specialty: 40, stage: 5 }) : undefined;
+      const shares = new BoundShares(mentee, weights ?? parseMatchWeights({}), facts);
+      for (const specialty of SPECIALTY_PROXIMITIES) {
+        const others = shares.specialty(specialty) + shares.rest;
+        for (const [s, careerStage] of STAGES.entries()) {
+          const gap = stageGap(mentee, { careerStage } as MatchMentor);
+          for (const [t, track] of TRACKS.entries()) {
+            const stageTrack = shares.stageTrack(s, t);
+            if (gap < 0) {
+              behind.add(stageTrack);
+              continue;
+            }
+            const facts = {
+              specialty,
+              stageGap: gap,
+              trackRelation: trackRelation(track, careerStage, mentee.track),
+            };
+            expect((others + stageTrack + shares.goalsUnknown) / 10).toBe(
+              maxPossibleScore(mentee, facts, weights),
+            );
+            compared += 1;
+          }
+        }
+        for (let set = 0; set < 1 << shares.goals.length; set += 1) {
+          const offers = shares.goals.filter((_, g) => (set & (1 << g)) !== 0);
+          expect((others + shares.stageTrackUnknown + shares.goalSet(set)) / 10).toBe(
+            maxPossibleScore(mentee, { specialty, offers }, weights),
+          );
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    // A mentor behind the mentee's stage is excluded, never bounded.
+    expect([...behind]).toEqual([-1]);
   });
 });

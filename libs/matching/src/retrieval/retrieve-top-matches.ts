@@ -4,11 +4,12 @@ import { stageGap } from '../scoring/criteria/stage.js';
 import { trackRelation } from '../scoring/criteria/track.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../scoring/match-weights.js';
-import type { MentorPlace } from '../scoring/assessment.js';
+import type { MentorPlace, TierFacts } from '../scoring/assessment.js';
 import { boundTenths, maxPossibleScore } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import { WEEK_SOURCES, WeekHours } from './week-hours.js';
+import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
 import { specialtyTiers } from './specialty-tiers.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
@@ -150,6 +151,7 @@ export class TopMatchRetrieval {
       ? { withoutWeek: () => NO_BOUND, weekShare: () => 0 }
       : this.bounder(mentee, pool, options);
     this.freshSeen(pool.slotCount);
+    const shares = new BoundShares(mentee, weights, pool.facts);
     const counts = { seen: 0, scored: 0 };
     let tiersScanned = 0;
     for (const [t, tier] of tiers.entries()) {
@@ -165,7 +167,7 @@ export class TopMatchRetrieval {
         const floor = Math.max(optimistic, worst);
         const conditions = options.exhaustive
           ? {}
-          : passConditions(mentee, tier.specialty, floor, options, pool.facts);
+          : passConditions(shares, tier.specialty, floor, pool.facts);
         // The same conditions as the pass before: nobody new to visit.
         const key = JSON.stringify(conditions);
         if (conditions && key !== previous) {
@@ -444,6 +446,79 @@ function placeKeyOf(formats: number, country: number, region: number): number {
 }
 
 /**
+ * One mentee's `maxPossibleScore` as the sum of its components' shares in tenths, each share
+ * computed once per fact value: a request's pass conditions then cost additions instead of
+ * thousands of component bounds. Sums are divided by 10 before comparing, as `maxPossibleScore`
+ * does, so every comparison is the same.
+ */
+export class BoundShares {
+  /** The unique goals, top first: bit g of a goal set stands for goals[g]. */
+  readonly goals: GrowthArea[];
+  /** Stage and track shares with nothing known about either. */
+  readonly stageTrackUnknown: number;
+  /** Availability, location and load at their most. */
+  readonly rest: number;
+  private readonly stageTracks: Int16Array;
+  private readonly goalSets: Int16Array;
+  private readonly specialties = new Map<SpecialtyProximity | undefined, number>();
+
+  constructor(
+    private readonly mentee: MatchMentee,
+    private readonly weights: MatchWeights,
+    private readonly facts: CandidateFacts,
+  ) {
+    const tenths = (criterion: Criterion, known: TierFacts) =>
+      boundTenths(criterion, mentee, known, weights);
+    this.goals = [...new Set(mentee.goals)];
+    this.stageTrackUnknown = tenths('stage', {}) + tenths('track', {});
+    this.rest = tenths('availability', {}) + tenths('location', {}) + tenths('load', {});
+    const tracks = facts.tracks.length;
+    this.stageTracks = new Int16Array(facts.stages.length * tracks);
+    for (const [s, careerStage] of facts.stages.entries()) {
+      const gap = stageGap(mentee, { careerStage } as MatchMentor);
+      for (const [t, track] of facts.tracks.entries()) {
+        this.stageTracks[s * tracks + t] =
+          gap < 0
+            ? -1
+            : tenths('stage', { stageGap: gap }) +
+              tenths('track', { trackRelation: trackRelation(track, careerStage, mentee.track) });
+      }
+    }
+    this.goalSets = new Int16Array(1 << this.goals.length).fill(-1);
+  }
+
+  specialty(specialty: SpecialtyProximity | undefined): number {
+    let share = this.specialties.get(specialty);
+    if (share === undefined) {
+      share = boundTenths('specialty', this.mentee, specialty ? { specialty } : {}, this.weights);
+      this.specialties.set(specialty, share);
+    }
+    return share;
+  }
+
+  /** Stage and track shares of a mentor at facts.stages[s] on facts.tracks[t]; -1 when behind. */
+  stageTrack(s: number, t: number): number {
+    return this.stageTracks[s * this.facts.tracks.length + t];
+  }
+
+  /** The goals share when a mentor offers the goals of `set` (bits over `goals`). */
+  goalSet(set: number): number {
+    let share = this.goalSets[set];
+    if (share < 0) {
+      const offers = this.goals.filter((_, g) => (set & (1 << g)) !== 0);
+      share = boundTenths('goals', this.mentee, { offers }, this.weights);
+      this.goalSets[set] = share;
+    }
+    return share;
+  }
+
+  /** The goals share with what a mentor offers unknown. */
+  get goalsUnknown(): number {
+    return boundTenths('goals', this.mentee, {}, this.weights);
+  }
+}
+
+/**
  * Conditions a candidate of this specialty class needs to reach `threshold`, from the same
  * bounds as everything else: stages and tracks whose best combination reaches it, and each goal
  * without which the bound falls below it. Null when no candidate can. Stages behind the mentee's
@@ -451,36 +526,26 @@ function placeKeyOf(formats: number, country: number, region: number): number {
  * threshold) included.
  */
 function passConditions(
-  mentee: MatchMentee,
+  shares: BoundShares,
   specialty: SpecialtyProximity | undefined,
   threshold: number,
-  options: RetrievalOptions,
   facts: CandidateFacts,
 ): CandidateConditions | null {
-  const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
   const stages = new Set<CareerStage>();
   const tracks = new Set<Track>();
-  for (const track of facts.tracks) {
-    for (const careerStage of facts.stages) {
-      const gap = stageGap(mentee, { careerStage } as MatchMentor);
-      if (gap < 0) continue;
-      const bound = maxPossibleScore(
-        mentee,
-        {
-          specialty,
-          stageGap: gap,
-          trackRelation: trackRelation(track, careerStage, mentee.track),
-        },
-        weights,
-      );
-      if (bound >= threshold) {
+  const others = shares.specialty(specialty) + shares.goalsUnknown + shares.rest;
+  for (const [t, track] of facts.tracks.entries()) {
+    for (const [s, careerStage] of facts.stages.entries()) {
+      const stageTrack = shares.stageTrack(s, t);
+      if (stageTrack < 0) continue;
+      if ((others + stageTrack) / 10 >= threshold) {
         stages.add(careerStage);
         tracks.add(track);
       }
     }
   }
   if (stages.size === 0) return null;
-  const offersAnyOf = threshold < 0 ? [] : goalConditions(mentee, specialty, threshold, weights);
+  const offersAnyOf = threshold < 0 ? [] : goalConditions(shares, specialty, threshold);
   if (offersAnyOf === null) return null;
   return {
     ...(stages.size < facts.stages.length ? { stages: [...stages] } : {}),
@@ -496,17 +561,16 @@ function passConditions(
  * list exactly when what they offer is no such set.) Null when even every goal is not enough.
  */
 function goalConditions(
-  mentee: MatchMentee,
+  shares: BoundShares,
   specialty: SpecialtyProximity | undefined,
   threshold: number,
-  weights: MatchWeights,
 ): GrowthArea[][] | null {
-  const goals = [...new Set(mentee.goals)];
+  const goals = shares.goals;
   const sets = 1 << goals.length;
+  const others = shares.specialty(specialty) + shares.stageTrackUnknown + shares.rest;
   const short = new Array<boolean>(sets);
   for (let set = 0; set < sets; set += 1) {
-    const offers = goals.filter((_, g) => (set & (1 << g)) !== 0);
-    short[set] = maxPossibleScore(mentee, { specialty, offers }, weights) < threshold;
+    short[set] = (others + shares.goalSet(set)) / 10 < threshold;
   }
   if (short[sets - 1]) return null;
   const lists: GrowthArea[][] = [];
