@@ -118,7 +118,7 @@ const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
  * The exact top of scoring every eligible candidate, scoring few of them. Tiers by specialty
  * proximity come first (each tier's best score bounds the rest); within a tier every candidate
  * gets an upper bound from its facts (specialty, stage gap, track, goals offered: the same
- * `maxPossibleScore` the tiers use, remembered per combination), and candidates are scored in
+ * `maxPossibleScore` the tiers use, as a sum of `BoundShares`), and candidates are scored in
  * full best bound first until the k-th score found beats every bound left. A bound equal to
  * the k-th score is still scored: it may win the mentor-id tiebreak.
  *
@@ -147,11 +147,11 @@ export class TopMatchRetrieval {
     for (let t = tierBounds.length - 2; t >= 0; t -= 1) {
       tierBounds[t] = Math.max(tierBounds[t], tierBounds[t + 1]);
     }
+    const shares = new BoundShares(mentee, weights, pool.facts);
     const bounds: CandidateBounds = options.exhaustive
       ? { withoutWeek: () => NO_BOUND, weekShare: () => 0 }
-      : this.bounder(mentee, pool, options);
+      : this.bounder(mentee, pool, shares, options);
     this.freshSeen(pool.slotCount);
-    const shares = new BoundShares(mentee, weights, pool.facts);
     const counts = { seen: 0, scored: 0 };
     let tiersScanned = 0;
     for (const [t, tier] of tiers.entries()) {
@@ -259,40 +259,32 @@ export class TopMatchRetrieval {
   }
 
   /**
-   * A candidate's upper bound in tenths of a point, from its facts. Bounds are remembered per
-   * combination of specialty class, stage, track and goals offered (a few thousand at most),
-   * so `maxPossibleScore` runs once per combination met.
+   * A candidate's upper bound in tenths of a point, from its facts: the mentee's `BoundShares`
+   * for its specialty class, stage and track, and goals offered, then its own place and load.
    */
   private bounder(
     mentee: MatchMentee,
     pool: CandidatePool,
+    shares: BoundShares,
     options: RetrievalOptions,
   ): CandidateBounds {
     const facts = pool.facts;
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
     // Place and load are learnt per candidate, after the cheaper facts: their share of the
     // bound starts at its most and is swapped for the candidate's own.
-    const unknownPlace = boundTenths('location', mentee, {}, weights);
-    const unknownLoad = boundTenths('load', mentee, {}, weights);
+    const unknownPlace = shares.placeUnknown;
+    const unknownLoad = shares.loadUnknown;
     const placeTenths = new Map<number, number>();
     const loadTenths = new Map<number, number>();
     const referenceDate = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
     const menteeHours = this.weeks.menteeHours(mentee, referenceDate);
-    const unknownWeek = boundTenths('availability', mentee, {}, weights);
+    const unknownWeek = shares.weekUnknown;
     const weekTenths = new Map<number, number>();
     const weeks = this.weeks;
-    const goals = [...new Set(mentee.goals)];
-    const goalBits = goals.map((goal) => {
+    const goalBits = shares.goals.map((goal) => {
       const at = facts.offerAreas.indexOf(goal);
       return at < 0 ? 0 : 1 << at;
     });
-    const goalCombinations = 1 << goals.length;
-    const stages = facts.stages.length;
-    const tracks = facts.tracks.length;
-    const memo = new Float64Array(
-      SPECIALTY_PROXIMITIES.length * stages * tracks * goalCombinations,
-    );
-    memo.fill(NaN);
     const classRank = this.classRank.fill(-1);
     const perSlot = facts.specialtiesPerSlot;
     const rankOf = (id: number): number => {
@@ -323,27 +315,15 @@ export class TopMatchRetrieval {
         if (idRank < rank) rank = idRank;
       }
       const offers = facts.offers[slot];
-      const met = metTable ? metTable[offers] : metOf(offers);
-      const stage = facts.stage[slot];
-      const track = facts.track[slot];
-      const key = ((rank * stages + stage) * tracks + track) * goalCombinations + met;
-      let bound = memo[key];
-      if (Number.isNaN(bound)) {
-        const mentor = { track: facts.tracks[track], careerStage: facts.stages[stage] };
-        bound = Math.round(
-          maxPossibleScore(
-            mentee,
-            {
-              specialty: SPECIALTY_PROXIMITIES[rank],
-              stageGap: stageGap(mentee, mentor as MatchMentor),
-              trackRelation: trackRelation(mentor.track, mentor.careerStage, mentee.track),
-              offers: goals.filter((_, g) => (met & (1 << g)) !== 0),
-            },
-            weights,
-          ) * 10,
-        );
-        memo[key] = bound;
-      }
+      const stageTrack = shares.stageTrack(facts.stage[slot], facts.track[slot]);
+      // Behind the mentee's stage: `maxPossibleScore` is 0 (the passes never list that stage).
+      const bound =
+        stageTrack < 0
+          ? 0
+          : shares.specialtyAt(rank) +
+            stageTrack +
+            shares.goalSet(metTable ? metTable[offers] : metOf(offers)) +
+            shares.rest;
       if (bound < worstTenths) return bound;
       const placeKey = placeKeyOf(facts.formats[slot], facts.country[slot], facts.region[slot]);
       let place = placeTenths.get(placeKey);
@@ -456,11 +436,18 @@ export class BoundShares {
   readonly goals: GrowthArea[];
   /** Stage and track shares with nothing known about either. */
   readonly stageTrackUnknown: number;
+  /** The goals share with what a mentor offers unknown. */
+  readonly goalsUnknown: number;
+  /** Each of these at its most, until a candidate's own is learnt. */
+  readonly placeUnknown: number;
+  readonly loadUnknown: number;
+  readonly weekUnknown: number;
   /** Availability, location and load at their most. */
   readonly rest: number;
   private readonly stageTracks: Int16Array;
   private readonly goalSets: Int16Array;
-  private readonly specialties = new Map<SpecialtyProximity | undefined, number>();
+  /** By index into SPECIALTY_PROXIMITIES, then one more for an unknown class. */
+  private readonly specialties: Int16Array;
 
   constructor(
     private readonly mentee: MatchMentee,
@@ -471,7 +458,15 @@ export class BoundShares {
       boundTenths(criterion, mentee, known, weights);
     this.goals = [...new Set(mentee.goals)];
     this.stageTrackUnknown = tenths('stage', {}) + tenths('track', {});
-    this.rest = tenths('availability', {}) + tenths('location', {}) + tenths('load', {});
+    this.goalsUnknown = tenths('goals', {});
+    this.placeUnknown = tenths('location', {});
+    this.loadUnknown = tenths('load', {});
+    this.weekUnknown = tenths('availability', {});
+    this.rest = this.weekUnknown + this.placeUnknown + this.loadUnknown;
+    this.specialties = Int16Array.from([
+      ...SPECIALTY_PROXIMITIES.map((specialty) => tenths('specialty', { specialty })),
+      tenths('specialty', {}),
+    ]);
     const tracks = facts.tracks.length;
     this.stageTracks = new Int16Array(facts.stages.length * tracks);
     for (const [s, careerStage] of facts.stages.entries()) {
@@ -488,12 +483,16 @@ export class BoundShares {
   }
 
   specialty(specialty: SpecialtyProximity | undefined): number {
-    let share = this.specialties.get(specialty);
-    if (share === undefined) {
-      share = boundTenths('specialty', this.mentee, specialty ? { specialty } : {}, this.weights);
-      this.specialties.set(specialty, share);
-    }
-    return share;
+    return this.specialtyAt(
+      specialty === undefined
+        ? SPECIALTY_PROXIMITIES.length
+        : SPECIALTY_PROXIMITIES.indexOf(specialty),
+    );
+  }
+
+  /** The specialty share of class SPECIALTY_PROXIMITIES[rank]. */
+  specialtyAt(rank: number): number {
+    return this.specialties[rank];
   }
 
   /** Stage and track shares of a mentor at facts.stages[s] on facts.tracks[t]; -1 when behind. */
@@ -510,11 +509,6 @@ export class BoundShares {
       this.goalSets[set] = share;
     }
     return share;
-  }
-
-  /** The goals share with what a mentor offers unknown. */
-  get goalsUnknown(): number {
-    return boundTenths('goals', this.mentee, {}, this.weights);
   }
 }
 
