@@ -21,6 +21,7 @@ import { MatchingError } from './matching.errors.js';
 import type { MatchConnection, MatchModel } from './models/match.models.js';
 import { hardRuleFacets } from './retrieval/hard-rule-facets.js';
 import { TopMatchRetrieval } from './retrieval/retrieve-top-matches.js';
+import type { SpecialtySet } from './retrieval/specialty-rings.js';
 import type { MatchMentee, MatchMentor } from './scoring/match-profiles.js';
 import { scoreMatch } from './scoring/score-match.js';
 
@@ -53,7 +54,7 @@ export class MatchingService {
     const hard = hardRuleFacets(mentee);
 
     const started = performance.now();
-    let tierLineage: readonly number[] | null | undefined;
+    let tierSpecialties: SpecialtySet | null | undefined;
     let tier = this.tierScratch;
     let tierFound = false;
     const found = this.mentorIndex.scan((scan) =>
@@ -78,15 +79,18 @@ export class MatchingService {
             activeMenteeCount: scan.cards.active,
             stamp: scan.cards.stamp,
           },
-          forEachCandidate: (lineageIds, conditions, visit) => {
+          forEachCandidate: (specialties, conditions, visit) => {
             // A tier's passes share its set (filter, hard rules, specialties): select it once.
-            if (lineageIds !== tierLineage) {
-              tierLineage = lineageIds;
+            if (specialties !== tierSpecialties) {
+              tierSpecialties = specialties;
               tier = this.tierBits(scan.slotCount);
               tierFound = scan.select(
                 request,
-                [hard, ...(lineageIds === null ? [] : [{ specialty: lineageIds }])],
+                [hard],
                 tier,
+                specialties === null
+                  ? undefined
+                  : { specialty: specialties.lineageIds, chosen: specialties.chosenIds },
               );
             }
             if (!tierFound) return;

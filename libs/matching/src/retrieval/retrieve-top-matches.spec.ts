@@ -99,7 +99,7 @@ class InMemoryIndex {
         activeMenteeCount: mentors.map((m) => m.activeMenteeCount),
         stamp: this.stamps,
       },
-      forEachCandidate: (lineageIds, conditions, visit) => {
+      forEachCandidate: (specialties, conditions, visit) => {
         for (const slot of eligible) {
           const m = mentors[slot];
           if (
@@ -108,7 +108,9 @@ class InMemoryIndex {
             (conditions.offersAnyOf ?? []).every((goals) =>
               goals.some((goal) => m.offers.includes(goal)),
             ) &&
-            (lineageIds === null || lineageIds.some((id) => this.lineage[slot].has(id)))
+            (specialties === null ||
+              specialties.lineageIds.some((id) => this.lineage[slot].has(id)) ||
+              specialties.chosenIds.some((id) => m.specialtyIds.includes(id)))
           ) {
             visit(slot);
           }

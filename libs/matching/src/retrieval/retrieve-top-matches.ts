@@ -1,5 +1,4 @@
 import type { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy/reference';
-import { specialtyProximityClass } from '../scoring/criteria/specialty.js';
 import { stageGap } from '../scoring/criteria/stage.js';
 import { trackRelation } from '../scoring/criteria/track.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
@@ -11,7 +10,7 @@ import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import { WEEK_SOURCES, WeekHours } from './week-hours.js';
 import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
-import { specialtyTiers } from './specialty-tiers.js';
+import { SpecialtyRingCache, type SpecialtyRing, type SpecialtySet } from './specialty-rings.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
 
 /**
@@ -46,12 +45,12 @@ export interface CandidatePool {
   readonly slotCount: number;
   readonly facts: CandidateFacts;
   /**
-   * Visits the candidates whose specialty lineage holds any of `lineageIds` (null: everyone)
-   * and that meet `conditions`, already narrowed by the caller's filter and the hard rules the
-   * index knows. Slots may repeat across calls.
+   * Visits the candidates of `specialties` (null: everyone) that meet `conditions`, already
+   * narrowed by the caller's filter and the hard rules the index knows. Slots may repeat across
+   * calls.
    */
   forEachCandidate(
-    lineageIds: readonly number[] | null,
+    specialties: SpecialtySet | null,
     conditions: CandidateConditions,
     visit: (slot: number) => void,
   ): void;
@@ -127,16 +126,23 @@ const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
 export class TopMatchRetrieval {
   private seen = new Uint32Array(0);
   private generation = 0;
+  /** Each specialty id's class for the current mentee (ids are 15 bits). */
   private readonly classRank = new Int8Array(1 << 15);
+  private readonly rings = new SpecialtyRingCache();
   private readonly weeks = new WeekHours();
   private slots = new Int32Array(1024);
   private bounds = new Int16Array(1024);
 
   retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
-    const tiers = options.exhaustive
-      ? [{ specialty: undefined, lineageIds: null }]
-      : specialtyTiers(mentee, options.graph);
+    let tiers: readonly (Omit<SpecialtyRing, 'specialty'> & {
+      specialty: SpecialtyProximity | undefined;
+    })[] = [{ specialty: undefined, set: null }];
+    if (!options.exhaustive) {
+      const found = this.rings.ringsOf(mentee, options.graph);
+      tiers = found.rings;
+      this.classRank.fill(NONE_RANK).set(found.classRank);
+    }
     const top = new TopMatches<RankedMentor>(options.limit);
     // Each tier bounds every mentor of the tiers after it too: take the running maximum.
     const tierBounds = tiers.map((tier) =>
@@ -171,7 +177,7 @@ export class TopMatchRetrieval {
         // The same conditions as the pass before: nobody new to visit.
         const key = JSON.stringify(conditions);
         if (conditions && key !== previous) {
-          this.scorePass(mentee, pool, tier.lineageIds, conditions, top, bounds, options, counts);
+          this.scorePass(mentee, pool, tier.set, conditions, top, bounds, options, counts);
         }
         previous = key;
         // Every mentor not visited yet is below the floor: done once the k-th score reaches it.
@@ -191,7 +197,7 @@ export class TopMatchRetrieval {
   private scorePass(
     mentee: MatchMentee,
     pool: CandidatePool,
-    lineageIds: readonly number[] | null,
+    specialties: SpecialtySet | null,
     conditions: CandidateConditions,
     top: TopMatches<RankedMentor>,
     bounds: CandidateBounds,
@@ -202,7 +208,7 @@ export class TopMatchRetrieval {
     const generation = this.generation;
     const worstTenths = top.full ? Math.round(top.worst!.score * 10) : -1;
     let count = 0;
-    pool.forEachCandidate(lineageIds, conditions, (slot) => {
+    pool.forEachCandidate(specialties, conditions, (slot) => {
       if (seen[slot] === generation) return;
       seen[slot] = generation;
       counts.seen += 1;
@@ -285,16 +291,9 @@ export class TopMatchRetrieval {
       const at = facts.offerAreas.indexOf(goal);
       return at < 0 ? 0 : 1 << at;
     });
-    const classRank = this.classRank.fill(-1);
+    // Each specialty's class for this mentee, from its rings.
+    const classRank = this.classRank;
     const perSlot = facts.specialtiesPerSlot;
-    const rankOf = (id: number): number => {
-      let rank = classRank[id];
-      if (rank < 0) {
-        rank = SPECIALTY_PROXIMITIES.indexOf(specialtyProximityClass(options.graph, mentee, [id]));
-        classRank[id] = rank;
-      }
-      return rank;
-    };
     const metOf = (offers: number): number => {
       let met = 0;
       for (let g = 0; g < goalBits.length; g += 1) if ((offers & goalBits[g]) !== 0) met |= 1 << g;
@@ -310,8 +309,7 @@ export class TopMatchRetrieval {
       for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
         const id = facts.specialties[i];
         if (id === 0) break;
-        const known = classRank[id];
-        const idRank = known >= 0 ? known : rankOf(id);
+        const idRank = classRank[id];
         if (idRank < rank) rank = idRank;
       }
       const offers = facts.offers[slot];

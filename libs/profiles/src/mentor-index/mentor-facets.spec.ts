@@ -53,6 +53,7 @@ function row(person: Person): IndexedMentorRow {
     created_at: person.createdAt,
     is_mentor: true,
     specialty: array(person.specialty),
+    chosen: array(person.specialty),
     track: person.track,
     stage: person.stage,
     offer: array(person.offer),
@@ -92,6 +93,8 @@ const MEANING: Record<MentorFacet, (person: Person, request: ResolvedMentorFilte
   region: (p, r) => !r.filter?.region || p.region === r.filter.region,
   accepting: (p, r) =>
     r.filter?.acceptingMentees === undefined || p.accepting === r.filter.acceptingMentees,
+  // Not a filter: matching asks for it directly.
+  chosen: () => true,
 };
 
 function matches(person: Person, request: ResolvedMentorFilter): boolean {

@@ -34,6 +34,11 @@ const single = <T extends FacetValue>(value: T | null | undefined): T[] | undefi
 export const MENTOR_FACETS = {
   /** Chosen specialties and their ancestors: a filter on a parent finds its descendants. */
   specialty: { column: 'specialty_lineage', array: true, wanted: (r) => r.specialtyIds },
+  /**
+   * Chosen specialties alone, without ancestors: no filter asks for it. Matching reads the
+   * mentors who chose a broad specialty without those of its narrower ones beneath it.
+   */
+  chosen: { column: 'specialty_ids', array: true, wanted: () => undefined },
   track: { column: 'track', array: false, wanted: (r) => r.filter?.tracks },
   stage: { column: 'career_stage', array: false, wanted: (r) => r.filter?.careerStages },
   offer: { column: 'mentor_offers', array: true, wanted: (r) => r.filter?.offers },
@@ -128,4 +133,9 @@ export function facetValueGroups(values: MentorFacetValues): FacetGroups {
     if (wanted !== undefined) groups.push([...new Set(wanted.map((v) => facetKey(name, v)))]);
   }
   return groups;
+}
+
+/** One condition met by any of these values, whichever facet each is of (empty: nobody). */
+export function anyFacetValueGroup(values: MentorFacetValues): FacetGroups {
+  return [facetValueGroups(values).flat()];
 }

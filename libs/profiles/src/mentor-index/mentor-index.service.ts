@@ -21,6 +21,7 @@ import {
   MENTOR_INDEX_APPLICATION_NAME,
 } from './mentor-changes.js';
 import {
+  anyFacetValueGroup,
   facetValueGroups,
   INDEXED_MENTOR_SELECT,
   mentorFacetGroups,
@@ -65,13 +66,15 @@ export interface MentorScan {
   readonly slotCount: number;
   readonly cards: MentorCards;
   /**
-   * Writes the slots of mentors matching the filter and each of `also` into `into` (at least
-   * `slotCount` bits): a set to visit several times with `forEachWithin`. False when none.
+   * Writes the slots of mentors matching the filter, each of `also` and, when given, any one of
+   * the values of `anyOf` (whichever facet) into `into` (at least `slotCount` bits): a set to
+   * visit several times with `forEachWithin`. False when none.
    */
   select(
     request: ResolvedMentorFilter,
     also: readonly MentorFacetValues[],
     into: Uint32Array,
+    anyOf?: MentorFacetValues,
   ): boolean;
   /** Visits the slots of a `select`ed set that match each of `also` too. */
   forEachWithin(
@@ -159,8 +162,12 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     return work({
       slotCount: index.slotCount,
       cards: index.cards,
-      select: (request, also, into) => {
-        const groups = [...mentorFacetGroups(request), ...also.flatMap(facetValueGroups)];
+      select: (request, also, into, anyOf) => {
+        const groups = [
+          ...mentorFacetGroups(request),
+          ...also.flatMap(facetValueGroups),
+          ...(anyOf ? anyFacetValueGroup(anyOf) : []),
+        ];
         if (groups.some((group) => group.length === 0)) return false;
         return index.select(groups, searchWords(request.filter?.text ?? ''), into);
       },
