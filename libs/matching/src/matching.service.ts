@@ -7,6 +7,7 @@ import {
   MentorIndexService,
   TRACKS,
   ProfileReads,
+  SlotSet,
   profileFromRow,
   resolveMentorFilter,
   toProfileModel,
@@ -35,8 +36,8 @@ import { scoreMatch } from './scoring/score-match.js';
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
   private readonly retrieval = new TopMatchRetrieval();
-  /** The current tier's mentors, as a bitmap (retrievals run one at a time, synchronously). */
-  private tierScratch = new Uint32Array(0);
+  /** The current tier's mentors (retrievals run one at a time, synchronously). */
+  private readonly tier = new SlotSet();
 
   constructor(
     private readonly catalog: SpecialtyCatalog,
@@ -55,7 +56,7 @@ export class MatchingService {
 
     const started = performance.now();
     let tierSpecialties: SpecialtySet | null | undefined;
-    let tier = this.tierScratch;
+    const tier = this.tier;
     let tierFound = false;
     const found = this.mentorIndex.scan((scan) =>
       this.retrieval.retrieve(
@@ -83,7 +84,6 @@ export class MatchingService {
             // A tier's passes share its set (filter, hard rules, specialties): select it once.
             if (specialties !== tierSpecialties) {
               tierSpecialties = specialties;
-              tier = this.tierBits(scan.slotCount);
               tierFound = scan.select(
                 request,
                 [hard],
@@ -137,12 +137,6 @@ export class MatchingService {
       },
       candidatesScored: found.candidatesScored,
     };
-  }
-
-  private tierBits(slotCount: number): Uint32Array<ArrayBuffer> {
-    const words = Math.ceil(slotCount / 32);
-    if (this.tierScratch.length < words) this.tierScratch = new Uint32Array(words * 2);
-    return this.tierScratch;
   }
 
   /** Why one mentor scores what they do for the caller, eligible or not. */

@@ -10,6 +10,7 @@ export type {
   ResolvedMentorFilter,
 } from './mentor-index/mentor-facets.js';
 export { MentorIndexService, type MentorScan } from './mentor-index/mentor-index.service.js';
+export { SlotSet } from './mentor-index/mentor-index.js';
 export {
   CAREER_STAGES,
   GROWTH_AREAS,

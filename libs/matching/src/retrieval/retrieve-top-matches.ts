@@ -124,8 +124,8 @@ const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
  * Holds reusable scratch space: one retrieval at a time, synchronously.
  */
 export class TopMatchRetrieval {
+  /** The slots looked at in this retrieval, a bit each. */
   private seen = new Uint32Array(0);
-  private generation = 0;
   /** Each specialty id's class for the current mentee (ids are 15 bits). */
   private readonly classRank = new Int8Array(1 << 15);
   private readonly rings = new SpecialtyRingCache();
@@ -205,20 +205,29 @@ export class TopMatchRetrieval {
     counts: { seen: number; scored: number },
   ): void {
     const seen = this.seen;
-    const generation = this.generation;
     const worstTenths = top.full ? Math.round(top.worst!.score * 10) : -1;
-    let count = 0;
+    // Collect first, bound after: one tight loop over the candidates' cards lets the processor
+    // fetch several of them at once, where bounding inside the index's walk waited for each.
+    let visited = 0;
     pool.forEachCandidate(specialties, conditions, (slot) => {
-      if (seen[slot] === generation) return;
-      seen[slot] = generation;
+      if (visited === this.slots.length) this.widen();
+      this.slots[visited] = slot;
+      visited += 1;
+    });
+    const slots = this.slots;
+    let count = 0;
+    for (let i = 0; i < visited; i += 1) {
+      const slot = slots[i];
+      const bit = 1 << (slot & 31);
+      if ((seen[slot >>> 5] & bit) !== 0) continue;
+      seen[slot >>> 5] |= bit;
       counts.seen += 1;
       const bound = bounds.withoutWeek(slot, worstTenths);
-      if (bound < worstTenths) return;
-      if (count === this.slots.length) this.widen();
-      this.slots[count] = slot;
+      if (bound < worstTenths) continue;
+      slots[count] = slot;
       this.bounds[count] = bound;
       count += 1;
-    });
+    }
     const { order, starts } = this.byBound(count);
     // Candidates sit at the level of their bound without the week; the week's share is learnt
     // when their level comes up and, when it lowers the bound, they move down to wait there.
@@ -390,15 +399,10 @@ export class TopMatchRetrieval {
   }
 
   private freshSeen(slotCount: number): Uint32Array {
-    if (this.seen.length < slotCount) {
-      this.seen = new Uint32Array(Math.max(slotCount, this.seen.length * 2));
-      this.generation = 0;
-    }
-    this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) {
-      this.seen.fill(0);
-      this.generation = 1;
-    }
+    const words = Math.ceil(slotCount / 32);
+    if (this.seen.length < words)
+      this.seen = new Uint32Array(Math.max(words, this.seen.length * 2));
+    else this.seen.fill(0, 0, words);
     return this.seen;
   }
 

@@ -34,6 +34,7 @@ import {
 import type { MentorCard, MentorCards } from './mentor-cards.js';
 import {
   MentorIndex,
+  type SlotSet,
   timestampMicros,
   type IndexedMentor,
   type IndexPage,
@@ -67,18 +68,18 @@ export interface MentorScan {
   readonly cards: MentorCards;
   /**
    * Writes the slots of mentors matching the filter, each of `also` and, when given, any one of
-   * the values of `anyOf` (whichever facet) into `into` (at least `slotCount` bits): a set to
-   * visit several times with `forEachWithin`. False when none.
+   * the values of `anyOf` (whichever facet) into `into`: a set to visit several times with
+   * `forEachWithin`. False when none.
    */
   select(
     request: ResolvedMentorFilter,
     also: readonly MentorFacetValues[],
-    into: Uint32Array,
+    into: SlotSet,
     anyOf?: MentorFacetValues,
   ): boolean;
   /** Visits the slots of a `select`ed set that match each of `also` too. */
   forEachWithin(
-    within: Uint32Array,
+    within: SlotSet,
     also: readonly MentorFacetValues[],
     visit: (slot: number) => void,
   ): void;

@@ -3,6 +3,7 @@ import { facetKey } from './mentor-facets.js';
 import {
   compareKeys,
   MentorIndex,
+  SlotSet,
   timestampMicros,
   type FacetGroups,
   type IndexedMentor,
@@ -233,8 +234,8 @@ describe('MentorIndex.select and forEachWithin', () => {
     groups: FacetGroups,
     also: FacetGroups = [],
     text?: string[],
+    within = new SlotSet(),
   ): string[] | null => {
-    const within = new Uint32Array(Math.ceil(index.slotCount / 32) + 1);
     if (!index.select(groups, text, within)) return null;
     const ids: string[] = [];
     index.forEachWithin(within, also, (slot) => ids.push(index.userIdOf(slot)));
@@ -283,5 +284,33 @@ describe('MentorIndex.select and forEachWithin', () => {
     texts.add({ ...mentor(2, [nurse]), words: ['oncology'] });
     texts.add({ ...mentor(3, [physician]), words: ['icu'] });
     expect(selectedIds(texts, [[nurse]], [], ['ic'])).toEqual([mentor(1, []).userId]);
+  });
+
+  it('visits a sparse set by its listed words with the same result', () => {
+    const large = new MentorIndex();
+    const rare = facetKey('specialty', 7);
+    const other = facetKey('chosen', 7);
+    for (let n = 1; n <= 40_000; n += 1) {
+      const keys = [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english];
+      if (n % 997 === 0) keys.push(rare);
+      if (n % 1499 === 0) keys.push(other);
+      large.add(mentor(n, keys));
+    }
+    for (let n = 1; n <= 40_000; n += 1994) large.remove(mentor(n, []).userId);
+    const within = new SlotSet();
+    for (const group of [[[rare]], [[rare, other]], [[rare, other], [spanish]]]) {
+      for (const also of [[], [[spanish]], [[english], [nurse, physician]], [[physician]]]) {
+        const ids = selectedIds(large, group, also, undefined, within)!;
+        expect(within.wordCount).toBeGreaterThan(0);
+        const page = large.query([...group, ...also], undefined, 1000);
+        expect(sorted(ids)).toEqual(sorted(page.userIds));
+        expect(ids).toHaveLength(page.total);
+      }
+    }
+    // A dense set keeps to the bitmap.
+    expect(selectedIds(large, [[nurse]], [[spanish]], undefined, within)).toHaveLength(
+      large.query([[nurse], [spanish]], undefined, 1).total,
+    );
+    expect(within.wordCount).toBe(-1);
   });
 });

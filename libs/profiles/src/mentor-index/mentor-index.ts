@@ -224,39 +224,44 @@ export class MentorIndex {
   }
 
   /**
-   * Writes the slots matching `groups` (and the text prefixes) into `into` as a bitmap, for a
-   * caller that visits one set several times under more conditions (matching's tiers); `into`
-   * holds at least `slotCount` bits. False when nobody matches (`into` is then unspecified).
+   * Writes the slots matching `groups` (and the text prefixes) into `into`, for a caller that
+   * visits one set several times under more conditions (matching's tiers). False when nobody
+   * matches (`into` is then unspecified).
    */
-  select(groups: FacetGroups, text: TextPrefixes | undefined, into: Uint32Array): boolean {
+  select(groups: FacetGroups, text: TextPrefixes | undefined, into: SlotSet): boolean {
+    const words = Math.ceil(this.highWater / 32);
+    into.fit(words);
+    const bits = into.bits;
     if (text?.length) {
       const found = this.match(groups, text);
       if (!found || found.total === 0) return false;
-      into.set(found.matches.subarray(0, found.words));
-      return true;
+      bits.set(found.matches.subarray(0, found.words));
+    } else {
+      // No count wanted: combine straight into `into`.
+      const resolved = this.resolve(groups);
+      if (!resolved) return false;
+      if (resolved.length === 0) bits.set(this.alive.subarray(0, words));
+      else this.combine(resolved, words, bits);
     }
-    // No count wanted: combine straight into `into` and look for one set bit.
-    const words = Math.ceil(this.highWater / 32);
-    const resolved = this.resolve(groups);
-    if (!resolved) return false;
-    if (resolved.length === 0) into.set(this.alive.subarray(0, words));
-    else this.combine(resolved, words, into);
-    for (let i = 0; i < words; i += 1) if (into[i] !== 0) return true;
-    return false;
+    return into.listWords(words);
   }
 
   /**
    * Visits the slots of `within` (from `select`, with no slot added since) that match every
    * group too, in slot order. `visit` must not query the index.
    */
-  forEachWithin(within: Uint32Array, groups: FacetGroups, visit: (slot: number) => void): void {
+  forEachWithin(within: SlotSet, groups: FacetGroups, visit: (slot: number) => void): void {
     const words = Math.ceil(this.highWater / 32);
     const resolved = this.resolve(groups);
     if (!resolved) return;
-    let matches = within;
+    if (within.wordCount >= 0) {
+      andGroupsAt(within, resolved, visit);
+      return;
+    }
+    let matches = within.bits;
     if (resolved.length > 0) {
       matches = this.scratch;
-      matches.set(within.subarray(0, words));
+      matches.set(within.bits.subarray(0, words));
       this.andGroups(resolved, words, matches);
     }
     visitBits(matches, words, visit);
@@ -519,6 +524,91 @@ export class MentorIndex {
 }
 
 /** Calls `visit` with each set bit of the first `words` words, in order. */
+/**
+ * A set of slots chosen once and visited several times: a bitmap and, when few of its words are
+ * set, the list of those words, so that later conditions cost per word listed instead of per
+ * word of the index (a specialty's mentors are a few thousand words of a million mentors' 31k).
+ */
+export class SlotSet {
+  bits = new Uint32Array(0);
+  /** Indexes of the non-zero words of `bits`, ascending: `wordCount` of them, or -1 when dense. */
+  words = new Int32Array(0);
+  wordCount = -1;
+  /** The listed words, and their union with a group's facets, per pass. */
+  matches = new Uint32Array(0);
+  union = new Uint32Array(0);
+
+  fit(words: number): void {
+    if (this.bits.length >= words) return;
+    const size = Math.max(words, this.bits.length * 2);
+    this.bits = new Uint32Array(size);
+    this.words = new Int32Array(size);
+    this.matches = new Uint32Array(size);
+    this.union = new Uint32Array(size);
+  }
+
+  /** Lists the non-zero words when they are few; false when there are none. */
+  listWords(words: number): boolean {
+    const bits = this.bits;
+    const list = this.words;
+    const most = words >>> SPARSE_SHARE;
+    let count = 0;
+    for (let i = 0; i < words; i += 1) {
+      if (bits[i] === 0) continue;
+      if (count === most) {
+        this.wordCount = -1;
+        return true;
+      }
+      list[count] = i;
+      count += 1;
+    }
+    this.wordCount = count;
+    return count > 0;
+  }
+}
+
+/**
+ * Below 1/2^SPARSE_SHARE of the words set, a set's passes read only its listed words: gathering a
+ * word costs a few times more than streaming one.
+ */
+const SPARSE_SHARE = 3;
+
+/** `forEachWithin` over a set's listed words: each group ANDed in word by listed word. */
+function andGroupsAt(
+  within: SlotSet,
+  groups: readonly Facet[][],
+  visit: (slot: number) => void,
+): void {
+  const list = within.words;
+  const count = within.wordCount;
+  const matches = within.matches;
+  const bits = within.bits;
+  for (let j = 0; j < count; j += 1) matches[j] = bits[list[j]];
+  for (const group of groups) {
+    const anded = group[0].bits;
+    if (group.length > 1) {
+      const union = within.union;
+      for (let j = 0; j < count; j += 1) union[j] = anded[list[j]];
+      for (let f = 1; f < group.length; f += 1) {
+        const more = group[f].bits;
+        for (let j = 0; j < count; j += 1) union[j] |= more[list[j]];
+      }
+      for (let j = 0; j < count; j += 1) matches[j] &= union[j];
+      continue;
+    }
+    for (let j = 0; j < count; j += 1) matches[j] &= anded[list[j]];
+  }
+  for (let j = 0; j < count; j += 1) {
+    let word = matches[j];
+    const base = list[j] * 32;
+    while (word !== 0) {
+      const bit = 31 - Math.clz32(word);
+      word ^= 1 << bit;
+      visit(base + bit);
+    }
+  }
+}
+
 function visitBits(bits: Uint32Array, words: number, visit: (slot: number) => void): void {
   for (let i = 0; i < words; i += 1) {
     let word = bits[i];
