@@ -62,6 +62,12 @@ describe('specialtyRings', () => {
         );
       }
       expect(rings.at(-1)).toEqual({ specialty: 'NONE', set: null });
+      // The index files only broad specialties (with narrower ones beneath) as chosen.
+      for (const ring of rings) {
+        for (const id of ring.set?.chosenIds ?? []) {
+          expect(graph.node(id)!.childIds.length).toBeGreaterThan(0);
+        }
+      }
       for (let i = 0; i < 200; i += 1) {
         const chosen = nearbyChoices(people, mentee);
         const specialty = specialtyProximityClass(graph, mentee, chosen);

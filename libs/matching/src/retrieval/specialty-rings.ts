@@ -37,7 +37,8 @@ const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
  * - by x's lineage when nothing beneath x is farther than c (that adds only closer mentors, who
  *   are in earlier rings), folded into a listed ancestor's lineage;
  * - else by x itself as a chosen specialty: a broad parent of the mentee's specialty brings its
- *   own mentors, not those of the farther branches beneath it;
+ *   own mentors, not those of the farther branches beneath it (only such broad specialties,
+ *   with narrower ones beneath, come here: the index files only those as chosen);
  * - or, when that takes more than MAX_RING_VALUES values, by c's cumulative tier
  *   (`specialtyTiers`), which holds every mentor of class c or closer.
  * Rings no specialty falls in are left out; NONE is everyone. A mentee with no specialty gets

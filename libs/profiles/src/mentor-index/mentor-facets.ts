@@ -21,7 +21,10 @@ export interface ResolvedMentorFilter {
 export type FacetValue = string | number | boolean;
 
 interface FacetDeclaration {
-  /** A column of `profiles`, read as text (arrays in PostgreSQL's text form, `{a,b}`). */
+  /**
+   * A column of `profiles` (or an expression over its row), read as text (arrays in PostgreSQL's
+   * text form, `{a,b}`).
+   */
   column: string;
   array: boolean;
   /** The values a filter asks for ("any of"), or undefined when it does not use this facet. */
@@ -35,10 +38,17 @@ export const MENTOR_FACETS = {
   /** Chosen specialties and their ancestors: a filter on a parent finds its descendants. */
   specialty: { column: 'specialty_lineage', array: true, wanted: (r) => r.specialtyIds },
   /**
-   * Chosen specialties alone, without ancestors: no filter asks for it. Matching reads the
-   * mentors who chose a broad specialty without those of its narrower ones beneath it.
+   * The broad specialties (those with narrower ones beneath) a mentor chose themselves: no
+   * filter asks for it. Matching reads the mentors who chose a broad specialty without everyone
+   * of the narrower ones beneath it; for any other specialty the lineage facet already says who
+   * chose it, so only broad ones are filed (49 of 275 values).
    */
-  chosen: { column: 'specialty_ids', array: true, wanted: () => undefined },
+  chosen: {
+    column:
+      'ARRAY(SELECT id FROM unnest(specialty_ids) AS id WHERE id IN (SELECT parent_id FROM specialties))',
+    array: true,
+    wanted: () => undefined,
+  },
   track: { column: 'track', array: false, wanted: (r) => r.filter?.tracks },
   stage: { column: 'career_stage', array: false, wanted: (r) => r.filter?.careerStages },
   offer: { column: 'mentor_offers', array: true, wanted: (r) => r.filter?.offers },
