@@ -10,7 +10,12 @@ import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import { WEEK_SOURCES, WeekHours } from './week-hours.js';
 import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
-import { SpecialtyRingCache, type SpecialtyRing, type SpecialtySet } from './specialty-rings.js';
+import {
+  NONE_RANK,
+  SpecialtyRingCache,
+  type SpecialtyRing,
+  type SpecialtySet,
+} from './specialty-rings.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
 
 /**
@@ -111,7 +116,6 @@ const NO_BOUND = 1000;
  * meet its conditions, and a k-th score found above a threshold ends the tier there.
  */
 const PASS_DEPTHS = [4, 8, 13, 19, 26];
-const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
 
 /**
  * The exact top of scoring every eligible candidate, scoring few of them. Tiers by specialty
@@ -126,8 +130,6 @@ const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
 export class TopMatchRetrieval {
   /** The slots looked at in this retrieval, a bit each. */
   private seen = new Uint32Array(0);
-  /** Each specialty id's class for the current mentee (ids are 15 bits). */
-  private readonly classRank = new Int8Array(1 << 15);
   private readonly rings = new SpecialtyRingCache();
   private readonly weeks = new WeekHours();
   private slots = new Int32Array(1024);
@@ -135,14 +137,10 @@ export class TopMatchRetrieval {
 
   retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
-    let tiers: readonly (Omit<SpecialtyRing, 'specialty'> & {
+    const found = options.exhaustive ? undefined : this.rings.ringsOf(mentee, options.graph);
+    const tiers: readonly (Omit<SpecialtyRing, 'specialty'> & {
       specialty: SpecialtyProximity | undefined;
-    })[] = [{ specialty: undefined, set: null }];
-    if (!options.exhaustive) {
-      const found = this.rings.ringsOf(mentee, options.graph);
-      tiers = found.rings;
-      this.classRank.fill(NONE_RANK).set(found.classRank);
-    }
+    })[] = found?.rings ?? [{ specialty: undefined, set: null }];
     const top = new TopMatches<RankedMentor>(options.limit);
     // Each tier bounds every mentor of the tiers after it too: take the running maximum.
     const tierBounds = tiers.map((tier) =>
@@ -154,9 +152,9 @@ export class TopMatchRetrieval {
       tierBounds[t] = Math.max(tierBounds[t], tierBounds[t + 1]);
     }
     const shares = new BoundShares(mentee, weights, pool.facts);
-    const bounds: CandidateBounds = options.exhaustive
-      ? { withoutWeek: () => NO_BOUND, weekShare: () => 0 }
-      : this.bounder(mentee, pool, shares, options);
+    const bounds: CandidateBounds = found
+      ? this.bounder(mentee, pool, shares, found.classRank, options)
+      : { withoutWeek: () => NO_BOUND, weekShare: () => 0 };
     this.freshSeen(pool.slotCount);
     const counts = { seen: 0, scored: 0 };
     let tiersScanned = 0;
@@ -281,6 +279,7 @@ export class TopMatchRetrieval {
     mentee: MatchMentee,
     pool: CandidatePool,
     shares: BoundShares,
+    classRank: Int8Array,
     options: RetrievalOptions,
   ): CandidateBounds {
     const facts = pool.facts;
@@ -300,8 +299,6 @@ export class TopMatchRetrieval {
       const at = facts.offerAreas.indexOf(goal);
       return at < 0 ? 0 : 1 << at;
     });
-    // Each specialty's class for this mentee, from its rings.
-    const classRank = this.classRank;
     const perSlot = facts.specialtiesPerSlot;
     const metOf = (offers: number): number => {
       let met = 0;
@@ -318,7 +315,8 @@ export class TopMatchRetrieval {
       for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
         const id = facts.specialties[i];
         if (id === 0) break;
-        const idRank = classRank[id];
+        // Ids past the table are not in the taxonomy: NONE.
+        const idRank = id < classRank.length ? classRank[id] : NONE_RANK;
         if (idRank < rank) rank = idRank;
       }
       const offers = facts.offers[slot];

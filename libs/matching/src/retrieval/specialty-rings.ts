@@ -27,7 +27,8 @@ export interface SpecialtyRing {
  * the looser set of its cumulative tier costs to visit.
  */
 const MAX_RING_VALUES = 8;
-const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
+/** The class of a specialty unrelated to the mentee's, as an index into SPECIALTY_PROXIMITIES. */
+export const NONE_RANK = SPECIALTY_PROXIMITIES.indexOf('NONE');
 
 /**
  * Rings SAME → PARENT_OR_CHILD → NEARBY → SAME_TRACK → NONE for a mentee: ring c holds every
@@ -77,10 +78,11 @@ export function specialtyRings(
     return rank;
   };
 
+  const nodes = [...graph.nodes()];
   const rings: SpecialtyRing[] = [];
   for (const [rank, specialty] of SPECIALTY_PROXIMITIES.entries()) {
     if (specialty === 'NONE') break;
-    const members = [...graph.nodes()].filter((node) => classRank[node.id] === rank);
+    const members = nodes.filter((node) => classRank[node.id] === rank);
     if (members.length === 0) continue;
     const whole = new Set(
       members.filter((node) => farthestBelow(node) <= rank).map((node) => node.id),
