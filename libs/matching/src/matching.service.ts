@@ -36,7 +36,11 @@ import { scoreMatch } from './scoring/score-match.js';
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
   private readonly retrieval = new TopMatchRetrieval();
-  /** The current tier's mentors (retrievals run one at a time, synchronously). */
+  /**
+   * The mentors the filter and hard rules allow, and the current tier's among them (retrievals
+   * run one at a time, synchronously).
+   */
+  private readonly allowed = new SlotSet();
   private readonly tier = new SlotSet();
 
   constructor(
@@ -56,7 +60,8 @@ export class MatchingService {
 
     const started = performance.now();
     let tierSpecialties: SpecialtySet | null | undefined;
-    const tier = this.tier;
+    let allowedFound: boolean | undefined;
+    let tier = this.tier;
     let tierFound = false;
     const found = this.mentorIndex.scan((scan) =>
       this.retrieval.retrieve(
@@ -81,17 +86,20 @@ export class MatchingService {
             stamp: scan.cards.stamp,
           },
           forEachCandidate: (specialties, conditions, visit) => {
-            // A tier's passes share its set (filter, hard rules, specialties): select it once.
+            // The filter and hard rules hold for every tier: selected once. A tier's passes
+            // share its set (those, and its specialties): narrowed once.
             if (specialties !== tierSpecialties) {
               tierSpecialties = specialties;
-              tierFound = scan.select(
-                request,
-                [hard],
-                tier,
-                specialties === null
-                  ? undefined
-                  : { specialty: specialties.lineageIds, chosen: specialties.chosenIds },
-              );
+              allowedFound ??= scan.select(request, [hard], this.allowed);
+              tier = specialties === null ? this.allowed : this.tier;
+              tierFound =
+                allowedFound &&
+                (specialties === null ||
+                  scan.narrow(
+                    this.allowed,
+                    { specialty: specialties.lineageIds, chosen: specialties.chosenIds },
+                    this.tier,
+                  ));
             }
             if (!tierFound) return;
             scan.forEachWithin(

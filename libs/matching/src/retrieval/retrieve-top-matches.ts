@@ -134,6 +134,10 @@ export class TopMatchRetrieval {
   private readonly weeks = new WeekHours();
   private slots = new Int32Array(1024);
   private bounds = new Int16Array(1024);
+  /** `byBound`'s counting sort: where each level starts, the next free place, the result. */
+  private readonly starts = new Int32Array(NO_BOUND + 2);
+  private readonly next = new Int32Array(NO_BOUND + 2);
+  private order = new Int32Array(1024);
 
   retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
@@ -234,7 +238,7 @@ export class TopMatchRetrieval {
     for (let level = 0; level <= NO_BOUND; level += 1) {
       const from = starts[level];
       const to = starts[level + 1];
-      const waiting = later.get(level);
+      const waiting = later.size === 0 ? undefined : later.get(level);
       if (from === to && !waiting) continue;
       const bound = NO_BOUND - level;
       const worst = top.full ? top.worst! : undefined;
@@ -380,11 +384,13 @@ export class TopMatchRetrieval {
    * tenths of a point): level L (bound NO_BOUND − L) is order[starts[L]] to order[starts[L + 1]].
    */
   private byBound(count: number): { order: Int32Array; starts: Int32Array } {
-    const starts = new Int32Array(NO_BOUND + 2);
+    const starts = this.starts.fill(0);
     for (let i = 0; i < count; i += 1) starts[NO_BOUND - this.bounds[i] + 1] += 1;
     for (let level = 1; level < starts.length; level += 1) starts[level] += starts[level - 1];
-    const order = new Int32Array(count);
-    const next = starts.slice();
+    if (this.order.length < count) this.order = new Int32Array(this.slots.length);
+    const order = this.order;
+    const next = this.next;
+    next.set(starts);
     for (let i = 0; i < count; i += 1) order[next[NO_BOUND - this.bounds[i]]++] = this.slots[i];
     return { order, starts };
   }

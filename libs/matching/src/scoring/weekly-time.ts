@@ -19,9 +19,10 @@ const DAY_INDEX: Readonly<Record<Weekday, number>> = Object.fromEntries(
   WEEKDAYS.map((day, index) => [day, index]),
 ) as Record<Weekday, number>;
 
-// Formatters are costly to build and offsets are asked for the same few zones over and over.
+// Formatters are costly to build and offsets are asked for the same few zones over and over
+// (twice per candidate scored): by instant, then by zone, so a lookup builds no key.
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const offsets = new Map<string, number | null>();
+const offsets = new Map<number, Map<string, number | null>>();
 const MAX_CACHED_OFFSETS = 10_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
@@ -39,25 +40,30 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 
 /** Minutes to add to UTC for local time in `timeZone` at `at` (Chicago in January: −360); null for an unknown zone. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number | null {
-  const key = `${timeZone}@${at.getTime()}`;
-  const cached = offsets.get(key);
+  const instant = at.getTime();
+  let zones = offsets.get(instant);
+  const cached = zones?.get(timeZone);
   if (cached !== undefined) return cached;
+  const offset = offsetOf(timeZone, at);
+  if (zones === undefined || zones.size >= MAX_CACHED_OFFSETS) {
+    if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+    zones = new Map();
+    offsets.set(instant, zones);
+  }
+  zones.set(timeZone, offset);
+  return offset;
+}
+
+function offsetOf(timeZone: string, at: Date): number | null {
   const name = formatterFor(timeZone)
     ?.formatToParts(at)
     .find((part) => part.type === 'timeZoneName')?.value;
-  let offset: number | null = null;
-  if (name !== undefined) {
-    // "GMT" for UTC itself, else "GMT-05:00" / "GMT+05:45".
-    const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
-    if (match) {
-      const [, sign, hours, minutes] = match;
-      offset =
-        sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
-    }
-  }
-  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-  offsets.set(key, offset);
-  return offset;
+  if (name === undefined) return null;
+  // "GMT" for UTC itself, else "GMT-05:00" / "GMT+05:45".
+  const match = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
+  if (!match) return null;
+  const [, sign, hours, minutes] = match;
+  return sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
 }
 
 /** Sorted, merged, non-empty intervals within one week. */

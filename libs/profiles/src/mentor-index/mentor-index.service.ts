@@ -77,6 +77,8 @@ export interface MentorScan {
     into: SlotSet,
     anyOf?: MentorFacetValues,
   ): boolean;
+  /** Writes the slots of a `select`ed set with any one of the values of `anyOf` into `into`. */
+  narrow(within: SlotSet, anyOf: MentorFacetValues, into: SlotSet): boolean;
   /** Visits the slots of a `select`ed set that match each of `also` too. */
   forEachWithin(
     within: SlotSet,
@@ -171,6 +173,11 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
         ];
         if (groups.some((group) => group.length === 0)) return false;
         return index.select(groups, searchWords(request.filter?.text ?? ''), into);
+      },
+      narrow: (within, anyOf, into) => {
+        const groups = anyFacetValueGroup(anyOf);
+        if (groups.some((group) => group.length === 0)) return false;
+        return index.selectWithin(within, groups, into);
       },
       forEachWithin: (within, also, visit) => {
         const groups = also.flatMap(facetValueGroups);

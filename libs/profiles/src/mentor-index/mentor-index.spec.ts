@@ -313,4 +313,38 @@ describe('MentorIndex.select and forEachWithin', () => {
     );
     expect(within.wordCount).toBe(-1);
   });
+
+  it('narrows a selected set, dense or sparse, to the same mentors as query', () => {
+    const large = new MentorIndex();
+    const rare = facetKey('specialty', 7);
+    const other = facetKey('chosen', 7);
+    for (let n = 1; n <= 40_000; n += 1) {
+      const keys = [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english];
+      if (n % 997 === 0) keys.push(rare);
+      if (n % 1499 === 0) keys.push(other);
+      large.add(mentor(n, keys));
+    }
+    for (let n = 1; n <= 40_000; n += 1994) large.remove(mentor(n, []).userId);
+    const within = new SlotSet();
+    const narrowed = new SlotSet();
+    const cases: [FacetGroups, FacetGroups, boolean][] = [
+      [[[nurse]], [[rare, other]], false],
+      [[[spanish]], [[nurse]], false],
+      [[[rare, other]], [[spanish]], true],
+      [[[rare, other]], [[english], [nurse, physician]], true],
+    ];
+    for (const [first, then, sparse] of cases) {
+      expect(large.select(first, undefined, within)).toBe(true);
+      expect(within.wordCount >= 0).toBe(sparse);
+      expect(large.selectWithin(within, then, narrowed)).toBe(true);
+      const ids: string[] = [];
+      large.forEachWithin(narrowed, [], (slot) => ids.push(large.userIdOf(slot)));
+      const page = large.query([...first, ...then], undefined, 100_000);
+      expect(ids).toHaveLength(page.total);
+      expect(sorted(ids)).toEqual(sorted(page.userIds));
+    }
+    // Narrowed to nobody, or by a value nobody has.
+    large.select([[rare]], undefined, within);
+    expect(large.selectWithin(within, [[facetKey('track', 'PHARMACY')]], narrowed)).toBe(false);
+  });
 });

@@ -246,6 +246,34 @@ export class MentorIndex {
     return into.listWords(words);
   }
 
+  /** Writes the slots of a `select`ed set that match each of `groups` into `into`; false when none. */
+  selectWithin(within: SlotSet, groups: FacetGroups, into: SlotSet): boolean {
+    const words = Math.ceil(this.highWater / 32);
+    const resolved = this.resolve(groups);
+    if (!resolved) return false;
+    into.fit(words);
+    if (within.wordCount < 0) {
+      into.bits.set(within.bits.subarray(0, words));
+      this.andGroups(resolved, words, into.bits);
+      return into.listWords(words);
+    }
+    // A subset of a sparse set is sparse: list its words as they are found.
+    andGroupsAt(within, resolved);
+    const bits = into.bits;
+    bits.fill(0, 0, words);
+    let count = 0;
+    for (let j = 0; j < within.wordCount; j += 1) {
+      const word = within.matches[j];
+      if (word === 0) continue;
+      const at = within.words[j];
+      bits[at] = word;
+      into.words[count] = at;
+      count += 1;
+    }
+    into.wordCount = count;
+    return count > 0;
+  }
+
   /**
    * Visits the slots of `within` (from `select`, with no slot added since) that match every
    * group too, in slot order. `visit` must not query the index.
@@ -255,7 +283,8 @@ export class MentorIndex {
     const resolved = this.resolve(groups);
     if (!resolved) return;
     if (within.wordCount >= 0) {
-      andGroupsAt(within, resolved, visit);
+      andGroupsAt(within, resolved);
+      visitListed(within, visit);
       return;
     }
     let matches = within.bits;
@@ -573,12 +602,8 @@ export class SlotSet {
  */
 const SPARSE_SHARE = 3;
 
-/** `forEachWithin` over a set's listed words: each group ANDed in word by listed word. */
-function andGroupsAt(
-  within: SlotSet,
-  groups: readonly Facet[][],
-  visit: (slot: number) => void,
-): void {
+/** A set's listed words ANDed with each group, word by listed word, into `within.matches`. */
+function andGroupsAt(within: SlotSet, groups: readonly Facet[][]): void {
   const list = within.words;
   const count = within.wordCount;
   const matches = within.matches;
@@ -598,7 +623,13 @@ function andGroupsAt(
     }
     for (let j = 0; j < count; j += 1) matches[j] &= anded[list[j]];
   }
-  for (let j = 0; j < count; j += 1) {
+}
+
+/** Visits the slots of `within.matches`, as `andGroupsAt` left them. */
+function visitListed(within: SlotSet, visit: (slot: number) => void): void {
+  const list = within.words;
+  const matches = within.matches;
+  for (let j = 0; j < within.wordCount; j += 1) {
     let word = matches[j];
     const base = list[j] * 32;
     while (word !== 0) {

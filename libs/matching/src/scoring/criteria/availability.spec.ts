@@ -211,4 +211,36 @@ describe('availability', () => {
       expect(found.caveats).toEqual([]);
     });
   });
+
+  describe('weeks kept between calls', () => {
+    it('answers each mentee by their own zone and pattern when they share one list of windows', () => {
+      const windows = weekly('weekdays', '18:00', '20:00');
+      const mentor = aMentor({ availability: weekly('weekdays', '18:00', '20:00') });
+      const here = assessPair(assessAvailability, aMentee({ availability: windows }), mentor);
+      const away = assessPair(
+        assessAvailability,
+        aMentee({ availability: windows, timeZone: 'Asia/Tokyo' }),
+        mentor,
+      );
+      expect(here.value).toBe(1);
+      expect(away.value).toBe(0);
+      expect(assessPair(assessAvailability, aMentee({ availability: windows }), mentor)).toEqual(
+        here,
+      );
+
+      const none: never[] = [];
+      const nights = assessPair(
+        assessAvailability,
+        aMentee({ availability: none, shiftPattern: 'NIGHTS' }),
+        aMentor({ shiftPattern: 'EVENINGS' }),
+      );
+      const days = assessPair(
+        assessAvailability,
+        aMentee({ availability: none, shiftPattern: 'DAYS' }),
+        aMentor({ shiftPattern: 'EVENINGS' }),
+      );
+      expect(nights.caveats).toEqual(['Works evenings; you work nights']);
+      expect(days.value).toBeCloseTo(0.8);
+    });
+  });
 });

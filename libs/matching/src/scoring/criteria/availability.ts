@@ -1,5 +1,10 @@
 import { assessment, type Assessment, type MatchPair, type TierFacts } from '../assessment.js';
-import type { MatchMentee, MatchPerson, ShiftPattern } from '../match-profiles.js';
+import type {
+  AvailabilityWindow,
+  MatchMentee,
+  MatchPerson,
+  ShiftPattern,
+} from '../match-profiles.js';
 import {
   clockDistanceMinutes,
   describeWeekTime,
@@ -63,9 +68,9 @@ export type WeekSource = 'windows' | 'shift';
 
 interface Week {
   /** UTC intervals. */
-  utc: WeekInterval[];
-  source: WeekSource;
-  shift: ShiftPattern | null;
+  readonly utc: readonly WeekInterval[];
+  readonly source: WeekSource;
+  readonly shift: ShiftPattern | null;
 }
 
 /** Someone's week in UTC at `referenceDate`, or null when it says nothing (or the zone is unknown). */
@@ -89,13 +94,47 @@ function weekSourceOf(person: MatchPerson): WeekSource | null {
     : null;
 }
 
+// A week in UTC depends only on the local week and the offset. Scoring asks for the mentee's
+// once per candidate: built once per list of windows (never changed once made) and offset. A
+// mentor's card is built afresh each time, so theirs is not kept; weeks from a shift pattern are
+// few and kept for everyone.
+const menteeWeeks = new WeakMap<readonly AvailabilityWindow[], Map<number, Week | null>>();
+const shiftWeeks = new Map<string, Week | null>();
+
+function menteeWeekOf(mentee: MatchMentee, offset: number | null): Week | null {
+  // Without windows the week is the shift pattern's, kept by pattern (lists may be shared).
+  if (offset === null || localWeek(mentee.availability).length === 0) return weekOf(mentee, offset);
+  let byOffset = menteeWeeks.get(mentee.availability);
+  if (byOffset === undefined) {
+    byOffset = new Map();
+    menteeWeeks.set(mentee.availability, byOffset);
+  }
+  let week = byOffset.get(offset);
+  if (week === undefined) {
+    week = weekOf(mentee, offset);
+    byOffset.set(offset, week && freeze(week));
+  }
+  return week;
+}
+
 function weekOf(person: MatchPerson, offset: number | null): Week | null {
   if (offset === null) return null;
   const given = localWeek(person.availability);
   if (given.length > 0) {
     return { utc: toUtcWeek(given, offset), source: 'windows', shift: person.shiftPattern };
   }
-  const bands = person.shiftPattern === null ? null : SHIFT_FREE_TIME[person.shiftPattern];
+  if (person.shiftPattern === null) return null;
+  const key = `${person.shiftPattern}${offset}`;
+  let week = shiftWeeks.get(key);
+  if (week === undefined) {
+    week = shiftWeekOf(person.shiftPattern, offset);
+    shiftWeeks.set(key, week);
+  }
+  return week;
+}
+
+function shiftWeekOf(shift: ShiftPattern, offset: number): Week | null {
+  const bands = SHIFT_FREE_TIME[shift];
   if (!bands) return null;
   const local: WeekInterval[] = bands.flatMap((band) =>
     band.days.map((day): WeekInterval => [
@@ -103,7 +142,13 @@ function weekOf(person: MatchPerson, offset: number | null): Week | null {
       day * MINUTES_PER_DAY + band.end,
     ]),
   );
-  return { utc: toUtcWeek(local, offset), source: 'shift', shift: person.shiftPattern };
+  return freeze({ utc: toUtcWeek(local, offset), source: 'shift', shift });
+}
+
+/** Weeks may be shared between calls: nobody may change one. */
+function freeze(week: Week): Week {
+  Object.freeze(week.utc);
+  return Object.freeze(week);
 }
 
 /** What a week looks like to the mentee: in their local time. */
@@ -126,7 +171,7 @@ export function assessAvailability({ mentee, mentor, referenceDate }: MatchPair)
   const distance = (): string[] =>
     apart >= FAR_APART_MINUTES ? [`${formatHours(apart)} apart`] : [];
 
-  const menteeWeek = weekOf(mentee, menteeOffset);
+  const menteeWeek = menteeWeekOf(mentee, menteeOffset);
   const mentorWeek = weekOf(mentor, mentorOffset);
   if (!menteeWeek || !mentorWeek || menteeOffset === null) {
     return assessment(AVAILABILITY_UNKNOWN_VALUE, () => ({
