@@ -255,6 +255,21 @@ describe('MentorIndex.select and forEachWithin', () => {
     [[nurse], [spanish, english]],
   ];
 
+  const rare = facetKey('specialty', 7);
+  const other = facetKey('chosen', 7);
+  /** 40,000 mentors (some removed), where `rare` and `other` fill under an eighth of the words. */
+  const largeIndex = (): MentorIndex => {
+    const large = new MentorIndex();
+    for (let n = 1; n <= 40_000; n += 1) {
+      const keys = [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english];
+      if (n % 997 === 0) keys.push(rare);
+      if (n % 1499 === 0) keys.push(other);
+      large.add(mentor(n, keys));
+    }
+    for (let n = 1; n <= 40_000; n += 1994) large.remove(mentor(n, []).userId);
+    return large;
+  };
+
   it('selects every live match of the groups, with the same semantics as query', () => {
     for (const group of groups) {
       const page = index.query(group, undefined, 1000);
@@ -287,16 +302,7 @@ describe('MentorIndex.select and forEachWithin', () => {
   });
 
   it('visits a sparse set by its listed words with the same result', () => {
-    const large = new MentorIndex();
-    const rare = facetKey('specialty', 7);
-    const other = facetKey('chosen', 7);
-    for (let n = 1; n <= 40_000; n += 1) {
-      const keys = [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english];
-      if (n % 997 === 0) keys.push(rare);
-      if (n % 1499 === 0) keys.push(other);
-      large.add(mentor(n, keys));
-    }
-    for (let n = 1; n <= 40_000; n += 1994) large.remove(mentor(n, []).userId);
+    const large = largeIndex();
     const within = new SlotSet();
     for (const group of [[[rare]], [[rare, other]], [[rare, other], [spanish]]]) {
       for (const also of [[], [[spanish]], [[english], [nurse, physician]], [[physician]]]) {
@@ -315,16 +321,7 @@ describe('MentorIndex.select and forEachWithin', () => {
   });
 
   it('narrows a selected set, dense or sparse, to the same mentors as query', () => {
-    const large = new MentorIndex();
-    const rare = facetKey('specialty', 7);
-    const other = facetKey('chosen', 7);
-    for (let n = 1; n <= 40_000; n += 1) {
-      const keys = [n % 2 === 0 ? nurse : physician, n % 3 === 0 ? spanish : english];
-      if (n % 997 === 0) keys.push(rare);
-      if (n % 1499 === 0) keys.push(other);
-      large.add(mentor(n, keys));
-    }
-    for (let n = 1; n <= 40_000; n += 1994) large.remove(mentor(n, []).userId);
+    const large = largeIndex();
     const within = new SlotSet();
     const narrowed = new SlotSet();
     const cases: [FacetGroups, FacetGroups, boolean][] = [
