@@ -67,17 +67,14 @@ export interface MentorScan {
   readonly slotCount: number;
   readonly cards: MentorCards;
   /**
-   * Writes the slots of mentors matching the filter, each of `also` and, when given, any one of
-   * the values of `anyOf` (whichever facet) into `into`: a set to visit several times with
-   * `forEachWithin`. False when none.
+   * Writes the slots of mentors matching the filter and each of `also` into `into`: a set to
+   * narrow or visit several times. False when none.
    */
-  select(
-    request: ResolvedMentorFilter,
-    also: readonly MentorFacetValues[],
-    into: SlotSet,
-    anyOf?: MentorFacetValues,
-  ): boolean;
-  /** Writes the slots of a `select`ed set with any one of the values of `anyOf` into `into`. */
+  select(request: ResolvedMentorFilter, also: readonly MentorFacetValues[], into: SlotSet): boolean;
+  /**
+   * Writes the slots of a `select`ed set with any one of the values of `anyOf` (whichever facet)
+   * into `into`. False when none.
+   */
   narrow(within: SlotSet, anyOf: MentorFacetValues, into: SlotSet): boolean;
   /** Visits the slots of a `select`ed set that match each of `also` too. */
   forEachWithin(
@@ -165,25 +162,16 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     return work({
       slotCount: index.slotCount,
       cards: index.cards,
-      select: (request, also, into, anyOf) => {
-        const groups = [
-          ...mentorFacetGroups(request),
-          ...also.flatMap(facetValueGroups),
-          ...(anyOf ? anyFacetValueGroup(anyOf) : []),
-        ];
-        if (groups.some((group) => group.length === 0)) return false;
-        return index.select(groups, searchWords(request.filter?.text ?? ''), into);
-      },
-      narrow: (within, anyOf, into) => {
-        const groups = anyFacetValueGroup(anyOf);
-        if (groups.some((group) => group.length === 0)) return false;
-        return index.selectWithin(within, groups, into);
-      },
-      forEachWithin: (within, also, visit) => {
-        const groups = also.flatMap(facetValueGroups);
-        if (groups.some((group) => group.length === 0)) return;
-        index.forEachWithin(within, groups, visit);
-      },
+      // A group no value is asked for matches nobody: the index's own rule (`resolve`).
+      select: (request, also, into) =>
+        index.select(
+          [...mentorFacetGroups(request), ...also.flatMap(facetValueGroups)],
+          searchWords(request.filter?.text ?? ''),
+          into,
+        ),
+      narrow: (within, anyOf, into) => index.selectWithin(within, anyFacetValueGroup(anyOf), into),
+      forEachWithin: (within, also, visit) =>
+        index.forEachWithin(within, also.flatMap(facetValueGroups), visit),
       card: (slot) => index.card(slot),
       userIdOf: (slot) => index.userIdOf(slot),
     });
