@@ -105,6 +105,31 @@ describe('retrieval bound', () => {
     expect(maxPossibleScore(noGoalsLeader, {})).toBe(15 + 11 + 3 + 10 + 5 + 8 + 5);
   });
 
+  it("caps availability at what the mentee's own week can share", () => {
+    const weights = parseMatchWeights({});
+    const free = (start: string, end: string) =>
+      aMentee({ availability: weekly(['MONDAY'], start, end) });
+    const availability = (mentee: ReturnType<typeof aMentee>, facts: TierFacts) =>
+      maxPossibleScore(mentee, facts, {
+        ...weights,
+        goals: 0,
+        specialty: 0,
+        stage: 0,
+        track: 0,
+        location: 0,
+        load: 0,
+      });
+    // Half an hour a week: no week shares more, so a mentor who gave none (neutral) is the best.
+    expect(availability(free('18:00', '18:30'), {})).toBe(5);
+    // An hour and a half: at most three quarters of the two-hour target.
+    expect(availability(free('18:00', '19:30'), {})).toBe(7.5);
+    // Two hours or more: everything is still possible.
+    expect(availability(free('18:00', '20:00'), {})).toBe(10);
+    // A mentor whose week touches three of the mentee's hours still shares 30 minutes at most.
+    const week = { source: 'windows' as const, minutesAtMost: 180 };
+    expect(availability(free('18:00', '18:30'), { week })).toBe(2.5);
+  });
+
   it('gives 0 to a tier of mentors behind the mentee', () => {
     expect(maxPossibleScore(aMentee(), { stageGap: -1 })).toBe(0);
   });

@@ -233,7 +233,23 @@ export function availabilityUpperBound(mentee: MatchMentee, facts: TierFacts): n
   // Without the mentee's own week (windows or a telling shift pattern) the value is neutral.
   const menteeSource = weekSourceOf(mentee);
   if (menteeSource === null) return AVAILABILITY_UNKNOWN_VALUE;
-  if (facts.week === undefined) return 1;
+  // Two weeks share at most the whole of the mentee's: someone free half an hour a week shares
+  // half an hour at most, whoever the mentor. (A shift pattern's free time is far longer than
+  // the target.)
+  const menteeMinutes =
+    menteeSource === 'windows' ? totalMinutes(localWeek(mentee.availability)) : Infinity;
+  if (facts.week === undefined) {
+    // The mentor's week is not known yet: the best of what each kind of week could give.
+    return Math.max(
+      AVAILABILITY_UNKNOWN_VALUE,
+      overlapValue(menteeMinutes, menteeSource, 'windows'),
+      overlapValue(menteeMinutes, menteeSource, 'shift'),
+    );
+  }
   if (facts.week.source === null) return AVAILABILITY_UNKNOWN_VALUE;
-  return overlapValue(facts.week.minutesAtMost, menteeSource, facts.week.source);
+  return overlapValue(
+    Math.min(facts.week.minutesAtMost, menteeMinutes),
+    menteeSource,
+    facts.week.source,
+  );
 }
