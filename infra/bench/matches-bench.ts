@@ -1086,6 +1086,15 @@ function agreementLines(results: ScaleResult[]): string[] {
   });
 }
 
+/** What the load component did to exposure in this run, when both settings were measured. */
+function loadEffect(exposure: readonly ExposureResult[]): string {
+  const [on, off] = exposure;
+  if (!on || !off) return '';
+  return `
+In this static run the load component does not spread lists: every mentor keeps the load they were seeded with, so the boost is a fixed preference for mentors with free places, and the most-shown mentor is in ${on.mostShown} lists with it against ${off.mostShown} without. Its spreading effect is dynamic (a mentor who accepts mentees loses the boost), which a run that accepts requests as it goes would show. Retrieval is exact, so a faster retrieval changes the seconds in this table, never the lists.
+`;
+}
+
 function exposureTable(exposure: ExposureResult[], result: ScaleResult): string {
   const n = (value: number): string => value.toLocaleString('en-US');
   const metrics: [string, (e: ExposureResult) => string][] = [
@@ -1173,7 +1182,7 @@ async function main(): Promise<void> {
 One bench account takes on, in turn, the profile and goals of each of ${n(result.exposure[0].mentees)} seeded mentees sampled at random (\`updateProfile\`, \`updateMenteeGoals\`) and asks for \`matches(first: ${EXPOSURE_PAGE})\`: sequential, through the public API, each setting in its own API process. A mentor's exposure is the number of those top-${EXPOSURE_PAGE} lists they are in. The Gini coefficient is 0 when every mentor is shown equally and near 1 when a few fill every list; over all mentors it counts those never shown (and those who can never be shown: not accepting or full) as 0.
 
 ${exposureTable(result.exposure, result)}
-`,
+${loadEffect(result.exposure)}`,
     )
     .join('\n');
 
@@ -1203,7 +1212,9 @@ How the rankings compare with the API's default retrieval (its top ${PAGE_SIZE} 
 
 ${agreements.length > 0 ? agreements.join('\n') : '- Not measured in this run.'}
 ${notes.length > 0 ? `\n${notes.map((note) => `Note: ${note}`).join('\n')}\n` : ''}
-${exposureSection}`;
+${exposureSection}
+
+Where the rest of a request goes, and what was tried: [matching.md](matching.md#retrieval-for-matches-exact).`;
 
   const existing = await readFile(options.out, 'utf8').catch(() => undefined);
   // Optional parts left blank lines behind; prettier would fold them.
