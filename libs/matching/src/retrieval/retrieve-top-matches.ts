@@ -7,7 +7,7 @@ import type { MentorPlace, TierFacts } from '../scoring/assessment.js';
 import { boundTenths, maxPossibleScore } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
-import { WEEK_SOURCES, WeekHours } from './week-hours.js';
+import { WEEK_SOURCES, WeekGrid } from './week-grid.js';
 import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
 import {
@@ -131,7 +131,7 @@ export class TopMatchRetrieval {
   /** The slots looked at in this retrieval, a bit each. */
   private seen = new Uint32Array(0);
   private readonly rings = new SpecialtyRingCache();
-  private readonly weeks = new WeekHours();
+  private readonly weeks = new WeekGrid();
   private slots = new Int32Array(1024);
   private bounds = new Int16Array(1024);
   /** `byBound`'s counting sort: where each level starts, the next free place, the result. */
@@ -295,7 +295,7 @@ export class TopMatchRetrieval {
     const placeTenths = new Map<number, number>();
     const loadTenths = new Map<number, number>();
     const referenceDate = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
-    const menteeHours = this.weeks.menteeHours(mentee, referenceDate);
+    const menteeCells = this.weeks.menteeCells(mentee, referenceDate);
     const unknownWeek = shares.weekUnknown;
     const weekTenths = new Map<number, number>();
     const weeks = this.weeks;
@@ -358,18 +358,18 @@ export class TopMatchRetrieval {
       }
       return bound + place + load - unknownPlace - unknownLoad;
     };
-    // The week: at most an hour for each hour of the week both touch.
+    // The week: at most half an hour for each half hour of the week both touch.
     const weekShare = (slot: number): number => {
-      if (menteeHours === null) return 0;
-      const hours = weeks.sharedHours(slot, pool, menteeHours, referenceDate);
+      if (menteeCells === null) return 0;
+      const minutes = weeks.sharedMinutesAtMost(slot, pool, menteeCells, referenceDate);
       const source = weeks.sourceOf(slot);
-      const weekKey = source * 0x10000 + hours;
+      const weekKey = source * 0x10000 + minutes;
       let week = weekTenths.get(weekKey);
       if (week === undefined) {
         week = boundTenths(
           'availability',
           mentee,
-          { week: { source: WEEK_SOURCES[source], minutesAtMost: hours * 60 } },
+          { week: { source: WEEK_SOURCES[source], minutesAtMost: minutes } },
           weights,
         );
         weekTenths.set(weekKey, week);

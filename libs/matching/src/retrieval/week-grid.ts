@@ -6,15 +6,25 @@ import type { CandidatePool } from './retrieve-top-matches.js';
 /** Index 0: the week says nothing; then the sources (as stored per slot). */
 export const WEEK_SOURCES: readonly (WeekSource | null)[] = [null, 'windows', 'shift'];
 
-const HOURS_PER_WEEK = 168;
-const WORDS = Math.ceil(HOURS_PER_WEEK / 32);
+/**
+ * The week cut into half hours: most windows people give and nearly every time zone fall on
+ * them, so the bound is usually the exact overlap. Any other window still gets a bound, only a
+ * looser one (a touched half hour counts whole).
+ */
+export const WEEK_GRID_MINUTES = 30;
+const CELLS_PER_WEEK = (7 * 24 * 60) / WEEK_GRID_MINUTES;
+const WORDS = Math.ceil(CELLS_PER_WEEK / 32);
 
-/** The hours of the week (UTC) an interval list touches, as bits. */
-function hoursOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): void {
+/** The half hours of the week (UTC) an interval list touches, as bits. */
+function cellsOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): void {
   into.fill(0, at, at + WORDS);
   for (const [start, end] of utc) {
-    for (let hour = Math.floor(start / 60); hour * 60 < end && hour < HOURS_PER_WEEK; hour += 1) {
-      into[at + (hour >>> 5)] |= 1 << (hour & 31);
+    for (
+      let cell = Math.floor(start / WEEK_GRID_MINUTES);
+      cell * WEEK_GRID_MINUTES < end && cell < CELLS_PER_WEEK;
+      cell += 1
+    ) {
+      into[at + (cell >>> 5)] |= 1 << (cell & 31);
     }
   }
 }
@@ -26,36 +36,36 @@ function popcount(word: number): number {
 }
 
 /**
- * Each mentor's week as the hours (UTC) it touches, kept per slot and rebuilt only when the
- * slot's card changes (its stamp): two weeks share at most an hour for each hour both touch,
- * which bounds the availability score without building either mentor. Computed on first use, so
+ * Each mentor's week as the half hours (UTC) it touches, kept per slot and rebuilt only when
+ * the slot's card changes (its stamp): two weeks share at most half an hour for each half hour
+ * both touch, which bounds the availability score without building either mentor. Computed on first use, so
  * the first requests after start-up pay for the mentors they reach.
  */
-export class WeekHours {
-  private hours = new Uint32Array(0);
+export class WeekGrid {
+  private cells = new Uint32Array(0);
   private stamps = new Uint32Array(0);
   private sources = new Uint8Array(0);
   private referenceTime = NaN;
   private readonly mentee = new Uint32Array(WORDS);
 
-  /** The mentee's week as hours, or null when it says nothing (no bound from weeks then). */
-  menteeHours(mentee: MatchMentee, referenceDate: Date): Uint32Array | null {
+  /** The mentee's week as half hours, or null when it says nothing (no bound from weeks then). */
+  menteeCells(mentee: MatchMentee, referenceDate: Date): Uint32Array | null {
     const week = utcWeek(mentee, referenceDate);
     if (!week) return null;
-    hoursOf(week.utc, this.mentee, 0);
+    cellsOf(week.utc, this.mentee, 0);
     return this.mentee;
   }
 
-  /** Where a slot's week comes from (an index into WEEK_SOURCES), once `sharedHours` has seen it. */
+  /** Where a slot's week comes from (an index into WEEK_SOURCES), once `sharedMinutesAtMost` has seen it. */
   sourceOf(slot: number): number {
     return this.sources[slot];
   }
 
-  /** How many hours of a mentor's week the mentee's week touches too. */
-  sharedHours(
+  /** At most how many minutes a week a mentor's week shares with the mentee's. */
+  sharedMinutesAtMost(
     slot: number,
     pool: CandidatePool,
-    menteeHours: Uint32Array,
+    menteeCells: Uint32Array,
     referenceDate: Date,
   ): number {
     this.fit(pool.slotCount, referenceDate);
@@ -64,12 +74,12 @@ export class WeekHours {
     if (this.stamps[slot] !== stamp) {
       const week = utcWeek(pool.mentor(slot), referenceDate);
       this.sources[slot] = WEEK_SOURCES.indexOf(week?.source ?? null);
-      hoursOf(week?.utc ?? [], this.hours, at);
+      cellsOf(week?.utc ?? [], this.cells, at);
       this.stamps[slot] = stamp;
     }
-    let hours = 0;
-    for (let w = 0; w < WORDS; w += 1) hours += popcount(this.hours[at + w] & menteeHours[w]);
-    return hours;
+    let cells = 0;
+    for (let w = 0; w < WORDS; w += 1) cells += popcount(this.cells[at + w] & menteeCells[w]);
+    return cells * WEEK_GRID_MINUTES;
   }
 
   private fit(slotCount: number, referenceDate: Date): void {
@@ -79,9 +89,9 @@ export class WeekHours {
     }
     if (this.stamps.length >= slotCount) return;
     const size = Math.max(slotCount, this.stamps.length * 2);
-    const hours = new Uint32Array(size * WORDS);
-    hours.set(this.hours);
-    this.hours = hours;
+    const cells = new Uint32Array(size * WORDS);
+    cells.set(this.cells);
+    this.cells = cells;
     const stamps = new Uint32Array(size);
     stamps.set(this.stamps);
     this.stamps = stamps;
