@@ -11,7 +11,7 @@ export const WEEK_SOURCES: readonly (WeekSource | null)[] = [null, 'windows', 's
  * them, so the bound is usually the exact overlap. Any other window still gets a bound, only a
  * looser one (a touched half hour counts whole).
  */
-export const WEEK_GRID_MINUTES = 30;
+const WEEK_GRID_MINUTES = 30;
 const CELLS_PER_WEEK = (7 * 24 * 60) / WEEK_GRID_MINUTES;
 const WORDS = Math.ceil(CELLS_PER_WEEK / 32);
 
@@ -38,8 +38,8 @@ function popcount(word: number): number {
 /**
  * Each mentor's week as the half hours (UTC) it touches, kept per slot and rebuilt only when
  * the slot's card changes (its stamp): two weeks share at most half an hour for each half hour
- * both touch, which bounds the availability score without building either mentor. Computed on first use, so
- * the first requests after start-up pay for the mentors they reach.
+ * both touch, which bounds the availability score without building either mentor. Computed on
+ * first use, so the first requests after start-up pay for the mentors they reach.
  */
 export class WeekGrid {
   private cells = new Uint32Array(0);
@@ -56,7 +56,10 @@ export class WeekGrid {
     return this.mentee;
   }
 
-  /** Where a slot's week comes from (an index into WEEK_SOURCES), once `sharedMinutesAtMost` has seen it. */
+  /**
+   * Where a slot's week comes from (an index into WEEK_SOURCES), once `sharedMinutesAtMost` has
+   * seen it.
+   */
   sourceOf(slot: number): number {
     return this.sources[slot];
   }
