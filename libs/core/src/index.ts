@@ -9,6 +9,7 @@ export * from './database/data-source-options.js';
 export * from './database/database-errors.js';
 export * from './database/database.module.js';
 export * from './database/embedded-postgres.js';
+export * from './database/followed-table.js';
 export * from './database/pg-listener.js';
 export * from './database/prepared-query.js';
 export * from './database/primary-key-reader.js';
