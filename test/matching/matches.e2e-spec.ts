@@ -298,9 +298,9 @@ describe('matching API', () => {
   });
 
   describe('suggestedMentees across goals and specialties', () => {
-    // A page of one stops each scan as early as its ceiling allows; a page of 50 holds every
-    // mentee. Pages of one must add up to the same list: a mentee put in the wrong scan (by the
-    // goals or the specialty predicate) would be missed or come out of order.
+    // A page of one stops reading as early as the mentees' bounds allow; a page of 50 holds every
+    // mentee. Pages of one must add up to the same list: a mentee bounded too low (by their
+    // goals or their specialty) would be missed or come out of order.
     it('gives, one page at a time, exactly the whole ranking', async () => {
       const mentor = await aMentor(
         api.gql,

@@ -105,11 +105,11 @@ function parseCommandLine(): {
 /** What became of the request to reload the mentor index, told at commit. */
 function reloadAnnouncement(apis: number): string {
   if (apis === 0) {
-    return 'No API process is running on this database; the next one to start loads every mentor.';
+    return 'No API process is running on this database; the next one to start loads everyone.';
   }
   return apis === 1
-    ? 'Told 1 running API process to reload its mentor index.'
-    : `Told ${apis} running API processes to reload their mentor index.`;
+    ? 'Told 1 running API process to reload its mentor and mentee indexes.'
+    : `Told ${apis} running API processes to reload their mentor and mentee indexes.`;
 }
 
 async function main(): Promise<void> {

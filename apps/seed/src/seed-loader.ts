@@ -36,7 +36,7 @@ import {
 } from '@preceptor/core';
 import { Presets, SingleBar } from 'cli-progress';
 import type pg from 'pg';
-import { requestMentorIndexReload } from '@preceptor/profiles';
+import { requestProfileIndexReloads } from '@preceptor/profiles';
 import type { Track } from '@preceptor/taxonomy';
 import {
   seedEmail,
@@ -481,9 +481,10 @@ export async function seedPeople(
         [options.maintenanceWorkMem ?? '512MB'],
       );
       for (const item of dropped) await client.query(item.drop);
-      // One notification per mentor would dominate a bulk load: API processes reload their
-      // mentor index instead.
+      // One notification per person would dominate a bulk load: API processes reload their
+      // mentor and mentee indexes instead.
       await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_notify_mentor_change');
+      await client.query('ALTER TABLE profiles DISABLE TRIGGER profiles_notify_mentee_change');
     }
     const batches: Batch[] = [
       { role: 'mentor', range: summary.mentors },
@@ -543,8 +544,9 @@ export async function seedPeople(
     }
     if (dropped.length > 0) {
       await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentor_change');
+      await client.query('ALTER TABLE profiles ENABLE TRIGGER profiles_notify_mentee_change');
       // Delivered at commit, with everything loaded.
-      summary.apisTold = await requestMentorIndexReload(client);
+      summary.apisTold = await requestProfileIndexReloads(client);
     }
     summary.rebuilt = dropped.map((item) => item.name);
     summary.seconds.indexes = seconds(phaseStart);

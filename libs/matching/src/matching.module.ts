@@ -4,6 +4,7 @@ import { TaxonomyModule } from '@preceptor/taxonomy';
 import { MatchScoring, matchWeightsProvider } from './match-scoring.js';
 import { MatchingResolver } from './matching.resolver.js';
 import { MatchingService } from './matching.service.js';
+import { MenteeIndexService } from './mentee-index/mentee-index.service.js';
 import { SuggestedMenteesService } from './suggested-mentees.service.js';
 
 @Module({
@@ -12,6 +13,7 @@ import { SuggestedMenteesService } from './suggested-mentees.service.js';
     matchWeightsProvider,
     MatchScoring,
     MatchingService,
+    MenteeIndexService,
     SuggestedMenteesService,
     MatchingResolver,
   ],

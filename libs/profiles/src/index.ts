@@ -2,7 +2,7 @@ export * from './credentials/credential-rules.js';
 export * from './credentials/credentials.entity.js';
 export { CredentialsService, type Credentials } from './credentials/credentials.service.js';
 export * from './dto/mentors.args.js';
-export * from './mentor-index/mentor-changes.js';
+export * from './profiles/profile-changes.js';
 export type {
   FacetValue,
   MentorFacet,
@@ -11,6 +11,10 @@ export type {
 } from './mentor-index/mentor-facets.js';
 export { MentorIndexService, type MentorScan } from './mentor-index/mentor-index.service.js';
 export { SlotSet } from './mentor-index/mentor-index.js';
+// Compact user ids by slot, for other in-memory tables of profiles (the mentee index).
+export { SlotIds } from './mentor-index/slot-ids.js';
+export { plainArrayElements, plainArrayNumbers } from './profiles/pg-array-text.js';
+export { MAX_PROFILE_SPECIALTIES } from './dto/profile.input.js';
 export {
   CAREER_STAGES,
   GROWTH_AREAS,
@@ -32,6 +36,7 @@ export {
   type ProfileRow,
 } from './profiles/profile-row.js';
 export { ProfileReads, type MentorRow } from './profiles/profile-reads.js';
+export { ProfileWrites } from './profiles/profile-writes.js';
 export { toProfileModel } from './profiles/profiles.mapper.js';
 export { DEFAULT_MENTOR_CAPACITY } from './profiles/profile-rules.js';
 // What a word is for search: one definition for mentor search and event search.

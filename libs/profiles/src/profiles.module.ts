@@ -7,6 +7,7 @@ import { CredentialsService } from './credentials/credentials.service.js';
 import './graphql/enums.js';
 import { MentorIndexService } from './mentor-index/mentor-index.service.js';
 import { ProfileReads } from './profiles/profile-reads.js';
+import { ProfileWrites } from './profiles/profile-writes.js';
 import { MentorsService } from './profiles/mentors.service.js';
 import { ProfileEntity } from './profiles/profile.entity.js';
 import { ProfilesResolver } from './profiles/profiles.resolver.js';
@@ -21,12 +22,14 @@ export const PROFILES_ENTITIES = [ProfileEntity, ProfessionalCredentialsEntity];
     MentorIndexService,
     MentorsService,
     ProfileReads,
+    ProfileWrites,
     ProfilesResolver,
     ProfilesService,
     CredentialsService,
     CredentialsResolver,
   ],
-  // Matching ranks the index's mentors itself; the credits ledger reads the owner's licences.
-  exports: [MentorIndexService, CredentialsService, ProfileReads],
+  // Matching ranks the index's mentors itself and keeps its own mentee index; the credits ledger
+  // reads the owner's licences.
+  exports: [MentorIndexService, CredentialsService, ProfileReads, ProfileWrites],
 })
 export class ProfilesModule {}

@@ -8,6 +8,30 @@ import { withoutTimeouts } from './data-source-options.js';
 import type { PgListener } from './pg-listener.js';
 
 const LOAD_BATCH = 10_000;
+
+/**
+ * Tells every API process on this database to reload a followed table, for writes made with its
+ * per-row notifications switched off (bulk loads). Sent on `client`: inside a transaction it is
+ * delivered at commit, and never if the transaction rolls back.
+ *
+ * Returns how many API processes are listening now. 0 means none is running: the next to start
+ * loads every row anyway.
+ */
+export async function requestFollowedTableReload(
+  client: pg.ClientBase,
+  feed: { channel: string; reloadPayload: string; applicationName: string },
+): Promise<number> {
+  await client.query(`NOTIFY ${feed.channel}, '${feed.reloadPayload}'`);
+  const { rows } = await client.query<{ listening: number }>(
+    // One listener per process. A load reads inside a transaction under the same name, while the
+    // listener waits outside one. (For another role's sessions, without the right to see their
+    // details, xact_start reads as null: those are counted.)
+    `SELECT count(*)::int AS listening FROM pg_stat_activity
+      WHERE application_name = $1 AND datname = current_database() AND xact_start IS NULL`,
+    [feed.applicationName],
+  );
+  return rows[0]?.listening ?? 0;
+}
 const RETRY_MS = 5_000;
 
 /** What a followed table is: which rows, read how, kept in what. */

@@ -19,6 +19,8 @@ function formatsWords(formats: readonly MeetingFormat[]): string {
 interface HardRule {
   excludes(mentee: MatchMentee, mentor: MatchMentor): boolean;
   sentence(mentee: MatchMentee, mentor: MatchMentor): string;
+  /** Decided by the mentor alone: whoever the mentee, the mentor is not taking any. */
+  mentorOnly?: true;
 }
 
 /**
@@ -34,8 +36,10 @@ const HARD_RULES: readonly HardRule[] = [
   {
     excludes: (_mentee, mentor) => !mentor.accepting,
     sentence: () => 'Not accepting mentees',
+    mentorOnly: true,
   },
   {
+    mentorOnly: true,
     excludes: (_mentee, mentor) => mentor.activeMenteeCount >= mentor.capacity,
     sentence: (_mentee, mentor) =>
       `No places left (${mentor.activeMenteeCount} of ${Math.max(0, mentor.capacity)} taken)`,
@@ -61,6 +65,14 @@ const HARD_RULES: readonly HardRule[] = [
       `No meeting format in common: meets ${formatsWords(formatsOf(mentor))}, you ${formatsWords(formatsOf(mentee))}`,
   },
 ];
+
+const MENTOR_ONLY_RULES = HARD_RULES.filter((rule) => rule.mentorOnly);
+
+/** Whether the mentor takes mentees at all (accepting, with a place left): the mentor-only rules. */
+export function takesMentees(mentor: MatchMentor): boolean {
+  // These rules never read the mentee.
+  return !MENTOR_ONLY_RULES.some((rule) => rule.excludes(undefined as never, mentor));
+}
 
 /** Whether the pair passes every hard rule (no sentences built: for scanning many mentors). */
 export function isMatchable(mentee: MatchMentee, mentor: MatchMentor): boolean {

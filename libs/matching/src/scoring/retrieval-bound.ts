@@ -1,13 +1,13 @@
 import type { TierFacts } from './assessment.js';
 import { utcWeek } from './criteria/availability.js';
-import { SPECIALTY_PROXIMITY_VALUE, specialtyProximityClass } from './criteria/specialty.js';
+import { specialtyProximityClass } from './criteria/specialty.js';
 import { stageGap } from './criteria/stage.js';
 import { trackRelation } from './criteria/track.js';
 import type { MatchMentee, MatchMentor } from './match-profiles.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from './match-weights.js';
 import { contributionTenths } from './score-match.js';
 import { SCORE_COMPONENTS, type Criterion } from './score-components.js';
-import type { SpecialtyGraph, SpecialtyProximity } from './specialty-graph.js';
+import type { SpecialtyGraph } from './specialty-graph.js';
 import { DEFAULT_REFERENCE_DATE, intersectWeeks, totalMinutes } from './weekly-time.js';
 
 /**
@@ -42,29 +42,6 @@ export function boundTenths(
 ): number {
   const component = SCORE_COMPONENTS.find((candidate) => candidate.criterion === criterion)!;
   return contributionTenths(weights[criterion], component.upperBound(mentee, facts));
-}
-
-/**
- * The most any pair can score when the mentor's specialty is at best `specialty` to the
- * mentee's and the goals' value is at most `goals`, whoever the mentee: every other component
- * at its full weight. Bounds the mentees a mentor has not looked at yet (`menteeScans`).
- */
-export function menteeCeiling(
-  specialty: SpecialtyProximity,
-  goals: number = 1,
-  weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
-): number {
-  let tenths = 0;
-  for (const { criterion } of SCORE_COMPONENTS) {
-    const value =
-      criterion === 'specialty'
-        ? SPECIALTY_PROXIMITY_VALUE[specialty]
-        : criterion === 'goals'
-          ? goals
-          : 1;
-    tenths += contributionTenths(weights[criterion], value);
-  }
-  return tenths / 10;
 }
 
 /** Every fact about one pair: what a tier holding only this mentor would know. */

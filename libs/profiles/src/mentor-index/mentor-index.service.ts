@@ -11,7 +11,7 @@ import {
   MENTOR_CHANGES_CHANNEL,
   MENTOR_CHANGES_RELOAD,
   MENTOR_INDEX_APPLICATION_NAME,
-} from './mentor-changes.js';
+} from '../profiles/profile-changes.js';
 import {
   anyFacetValueGroup,
   facetValueGroups,
@@ -33,6 +33,7 @@ import {
   type SortKey,
   type TextPrefixes,
 } from './mentor-index.js';
+import { ProfileWrites } from '../profiles/profile-writes.js';
 import { searchWords } from './words.js';
 
 const mib = (bytes: number): number => Math.round(bytes / 2 ** 20);
@@ -89,6 +90,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
     @InjectDataSource() dataSource: DataSource,
     feeds: ChangeFeeds,
     health: HealthReport,
+    writes: ProfileWrites,
   ) {
     this.table = new FollowedTable<MentorIndex, IndexedMentorRow>(
       {
@@ -113,6 +115,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
       this.logger,
     );
     health.register('mentorIndex', () => this.status());
+    writes.follow((userIds) => this.refresh(userIds));
   }
 
   private get index(): MentorIndex {

@@ -15,6 +15,8 @@ export type MentorRow = ProfileRow & { cursor_created_at: string };
 const BY_USER_ID = `SELECT ${PROFILE_COLUMNS} FROM profiles WHERE user_id = $1`;
 const MENTORS_BY_USER_IDS = `SELECT ${PROFILE_COLUMNS}, created_at::text AS cursor_created_at
   FROM profiles WHERE user_id = ANY($1::uuid[]) AND is_mentor`;
+const MENTEES_BY_USER_IDS = `SELECT ${PROFILE_COLUMNS}
+  FROM profiles WHERE user_id = ANY($1::uuid[]) AND is_mentee`;
 
 /**
  * The profile reads of every hot path (mentor pages, matches, the caller's own profile for
@@ -39,5 +41,10 @@ export class ProfileReads {
   /** The mentors among `userIds`, in no particular order; people who are not mentors are left out. */
   mentorRows(userIds: readonly string[]): Promise<MentorRow[]> {
     return this.reads.query<MentorRow>(MENTORS_BY_USER_IDS, [userIds]);
+  }
+
+  /** The mentees among `userIds`, in no particular order; people who are not mentees are left out. */
+  menteeRows(userIds: readonly string[]): Promise<ProfileRow[]> {
+    return this.reads.query<ProfileRow>(MENTEES_BY_USER_IDS, [userIds]);
   }
 }

@@ -13,15 +13,12 @@ import { MeetingFormat, ShiftPattern, type AvailabilityWindow } from './profile-
 
 /**
  * One row per person, mentor and mentee sides together. Mentor lists are answered by the
- * in-memory mentor index (mentor-index/), which follows this table through a change feed; the
- * table's own indexes serve the mentee side (a mentor's suggested mentees, tier by specialty).
+ * in-memory mentor index (mentor-index/), and a mentor's suggested mentees by the in-memory
+ * mentee index (libs/matching); both follow this table through change feeds. Mentees are loaded
+ * by their own index.
  */
 @Entity('profiles')
 @Index('ix_profiles_mentees', ['userId'], { where: '"is_mentee"' })
-@Index('ix_profiles_mentee_specialties', ['specialtyIds'], { where: '"is_mentee"', type: 'gin' })
-@Index('ix_profiles_mentee_targets', ['menteeTargetSpecialtyId', 'userId'], {
-  where: '"is_mentee"',
-})
 export class ProfileEntity {
   /** The account's id; deleting the account deletes the profile. */
   @PrimaryColumn({ type: 'uuid' })

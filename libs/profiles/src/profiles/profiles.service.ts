@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ProfileInput } from '../dto/profile.input.js';
 import type { MenteeGoalsInput, MentorSettingsInput } from '../dto/settings.input.js';
 import type { ProfileModel } from '../models/profile.models.js';
-import { MentorIndexService } from '../mentor-index/mentor-index.service.js';
+import { ProfileWrites } from './profile-writes.js';
 import { ProfilesError } from '../profiles.errors.js';
 import { isValidTimeZone, lineageOf, normalizeRegion, SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DEFAULT_MENTOR_CAPACITY } from './profile-rules.js';
@@ -43,7 +43,7 @@ export class ProfilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalog: SpecialtyCatalog,
-    private readonly mentorIndex: MentorIndexService,
+    private readonly writes: ProfileWrites,
     private readonly users: UsersService,
   ) {}
 
@@ -120,7 +120,7 @@ export class ProfilesService {
       return manager.save(current);
     });
     // Committed: browse results show the change from this response on.
-    await this.mentorIndex.refresh([caller.id]);
+    await this.writes.committed([caller.id]);
     return toProfileModel(saved, this.catalog, caller.id);
   }
 
@@ -162,7 +162,7 @@ export class ProfilesService {
       change(profile);
       return manager.save(profile);
     });
-    await this.mentorIndex.refresh([caller.id]);
+    await this.writes.committed([caller.id]);
     return toProfileModel(saved, this.catalog, caller.id);
   }
 

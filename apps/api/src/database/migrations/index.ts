@@ -1,3 +1,4 @@
+import { MenteeChangeNotifications1796900000000 } from './1796900000000-MenteeChangeNotifications.js';
 import { MenteeTierIndexes1796700000000 } from './1796700000000-MenteeTierIndexes.js';
 import { CalendarFeeds1796600000000 } from './1796600000000-CalendarFeeds.js';
 import { CreditLedger1796800000000 } from './1796800000000-CreditLedger.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   CalendarFeeds1796600000000,
   MenteeTierIndexes1796700000000,
   CreditLedger1796800000000,
+  MenteeChangeNotifications1796900000000,
 ];

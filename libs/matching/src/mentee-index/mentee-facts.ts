@@ -1,0 +1,254 @@
+/**
+ * What a mentor's suggestions need to know of every mentee before reading any row, kept per slot
+ * in typed arrays: career stage, track, chosen and target specialties, ranked goals, languages
+ * and meeting formats. From these a scan applies the hard rules and bounds each mentee's score
+ * (`retrieval/top-mentees.ts`); only the mentees that can still reach the page are read in full.
+ * About 50 bytes a mentee. Pure data structure: no database, no framework.
+ */
+import {
+  CAREER_STAGES,
+  GROWTH_AREAS,
+  MAX_PROFILE_SPECIALTIES,
+  SlotIds,
+  TRACKS,
+  plainArrayElements,
+  plainArrayNumbers,
+} from '@preceptor/profiles';
+import type { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy/reference';
+
+/** The columns a mentee's facts are read from (arrays in PostgreSQL's text form). */
+export const MENTEE_FACTS_SELECT = `SELECT user_id, is_mentee, track::text AS track,
+  career_stage::text AS career_stage, specialty_ids::text AS specialty_ids,
+  mentee_target_specialty_id, mentee_goals::text AS goals, languages::text AS languages,
+  meeting_formats::text AS formats
+  FROM profiles`;
+
+export interface MenteeFactsRow {
+  user_id: string;
+  is_mentee: boolean;
+  track: string;
+  career_stage: string;
+  specialty_ids: string;
+  mentee_target_specialty_id: number | null;
+  goals: string;
+  languages: string;
+  formats: string;
+}
+
+/** Chosen specialties kept per mentee: 0 after the last. */
+export const MENTEE_SPECIALTIES = MAX_PROFILE_SPECIALTIES;
+/** Languages kept per mentee (a profile lists at most 10). */
+export const MENTEE_LANGUAGES = 10;
+/** Meeting formats as bits; 0 (none listed) meets either way. */
+export const FORMAT_BITS: Readonly<Record<string, number>> = { VIRTUAL: 1, IN_PERSON: 2 };
+export const ANY_FORMAT = 3;
+/** Goals are packed 4 bits each, top goal lowest, as index into GROWTH_AREAS plus one. */
+const GOAL_BITS = 4;
+
+const FIRST_CAPACITY = 1024;
+
+/** A mentee's facts as plain values (for tests and for the scan's cache keys). */
+export interface MenteeFactValues {
+  readonly userId: string;
+  readonly careerStage: CareerStage;
+  readonly track: Track;
+  readonly specialtyIds: readonly number[];
+  readonly targetSpecialtyId: number | null;
+  readonly goals: readonly GrowthArea[];
+  readonly languages: readonly string[];
+  readonly meetingFormats: readonly string[];
+}
+
+/** The ranked goals packed in one number (see GOAL_BITS); the same goals, the same number. */
+export function packGoals(goals: readonly GrowthArea[]): number {
+  let packed = 0;
+  const seen = new Set<GrowthArea>();
+  let at = 0;
+  for (const goal of goals) {
+    if (seen.has(goal)) continue;
+    seen.add(goal);
+    packed += (GROWTH_AREAS.indexOf(goal) + 1) * 2 ** (GOAL_BITS * at);
+    at += 1;
+  }
+  return packed;
+}
+
+export function unpackGoals(packed: number): GrowthArea[] {
+  const goals: GrowthArea[] = [];
+  for (let rest = packed; rest > 0; rest = Math.floor(rest / 2 ** GOAL_BITS)) {
+    goals.push(GROWTH_AREAS[(rest % 2 ** GOAL_BITS) - 1]);
+  }
+  return goals;
+}
+
+export class MenteeFacts {
+  readonly ids: SlotIds;
+  /** 1 for a slot holding a mentee. */
+  live: Uint8Array;
+  /** Indexes into CAREER_STAGES and TRACKS. */
+  stage: Uint8Array;
+  track: Uint8Array;
+  /** MENTEE_SPECIALTIES per slot. */
+  specialties: Uint16Array;
+  /** The target specialty, 0 for none. */
+  target: Uint16Array;
+  /** Ranked goals, packed (`packGoals`). */
+  goals: Uint32Array;
+  /** MENTEE_LANGUAGES per slot: codes from `languageCode`, 0 after the last. */
+  languages: Uint16Array;
+  formats: Uint8Array;
+  /** Every slot below this has been used. */
+  slotCount = 0;
+  count = 0;
+  private capacity = FIRST_CAPACITY;
+  private readonly free: number[] = [];
+  private readonly languageCodes = new Map<string, number>();
+
+  constructor() {
+    this.ids = new SlotIds(FIRST_CAPACITY);
+    this.live = new Uint8Array(FIRST_CAPACITY);
+    this.stage = new Uint8Array(FIRST_CAPACITY);
+    this.track = new Uint8Array(FIRST_CAPACITY);
+    this.specialties = new Uint16Array(FIRST_CAPACITY * MENTEE_SPECIALTIES);
+    this.target = new Uint16Array(FIRST_CAPACITY);
+    this.goals = new Uint32Array(FIRST_CAPACITY);
+    this.languages = new Uint16Array(FIRST_CAPACITY * MENTEE_LANGUAGES);
+    this.formats = new Uint8Array(FIRST_CAPACITY);
+  }
+
+  get bytes(): number {
+    return (
+      this.ids.bytes +
+      this.live.byteLength +
+      this.stage.byteLength +
+      this.track.byteLength +
+      this.specialties.byteLength +
+      this.target.byteLength +
+      this.goals.byteLength +
+      this.languages.byteLength +
+      this.formats.byteLength
+    );
+  }
+
+  /** The code of a language (lowercase ISO 639-1) as stored; 0 when no mentee speaks it. */
+  languageCode(language: string): number {
+    return this.languageCodes.get(language.toLowerCase()) ?? 0;
+  }
+
+  slotOf(userId: string): number {
+    return this.ids.find(userId);
+  }
+
+  userIdOf(slot: number): string {
+    return this.ids.idOf(slot);
+  }
+
+  /** Adds or replaces the mentee's facts. */
+  upsert(mentee: MenteeFactValues): void {
+    let slot = this.ids.find(mentee.userId);
+    if (slot < 0) {
+      slot = this.free.pop() ?? this.nextSlot();
+      this.ids.assign(slot, mentee.userId);
+      this.live[slot] = 1;
+      this.count += 1;
+    }
+    this.stage[slot] = CAREER_STAGES.indexOf(mentee.careerStage);
+    this.track[slot] = TRACKS.indexOf(mentee.track);
+    const at = slot * MENTEE_SPECIALTIES;
+    this.specialties.fill(0, at, at + MENTEE_SPECIALTIES);
+    this.specialties.set(mentee.specialtyIds.slice(0, MENTEE_SPECIALTIES), at);
+    this.target[slot] = mentee.targetSpecialtyId ?? 0;
+    this.goals[slot] = packGoals(mentee.goals);
+    const languages = mentee.languages.slice(0, MENTEE_LANGUAGES).map((language) => {
+      const key = language.toLowerCase();
+      let code = this.languageCodes.get(key);
+      if (code === undefined) {
+        code = this.languageCodes.size + 1;
+        this.languageCodes.set(key, code);
+      }
+      return code;
+    });
+    const from = slot * MENTEE_LANGUAGES;
+    this.languages.fill(0, from, from + MENTEE_LANGUAGES);
+    this.languages.set(languages, from);
+    this.formats[slot] = mentee.meetingFormats.reduce(
+      (bits, format) => bits | (FORMAT_BITS[format] ?? 0),
+      0,
+    );
+  }
+
+  remove(userId: string): void {
+    const slot = this.ids.find(userId);
+    if (slot < 0) return;
+    this.ids.release(slot);
+    this.live[slot] = 0;
+    this.free.push(slot);
+    this.count -= 1;
+  }
+
+  /** The facts of a slot as plain values. */
+  valuesOf(slot: number): MenteeFactValues {
+    const at = slot * MENTEE_SPECIALTIES;
+    const codes = new Map([...this.languageCodes].map(([language, code]) => [code, language]));
+    const from = slot * MENTEE_LANGUAGES;
+    return {
+      userId: this.userIdOf(slot),
+      careerStage: CAREER_STAGES[this.stage[slot]],
+      track: TRACKS[this.track[slot]],
+      specialtyIds: [...this.specialties.subarray(at, at + MENTEE_SPECIALTIES)].filter(
+        (id) => id !== 0,
+      ),
+      targetSpecialtyId: this.target[slot] === 0 ? null : this.target[slot],
+      goals: unpackGoals(this.goals[slot]),
+      languages: [...this.languages.subarray(from, from + MENTEE_LANGUAGES)]
+        .filter((code) => code !== 0)
+        .map((code) => codes.get(code)!),
+      meetingFormats: Object.keys(FORMAT_BITS).filter(
+        (format) => (this.formats[slot] & FORMAT_BITS[format]) !== 0,
+      ),
+    };
+  }
+
+  private nextSlot(): number {
+    if (this.slotCount === this.capacity) this.grow(this.capacity * 2);
+    const slot = this.slotCount;
+    this.slotCount += 1;
+    return slot;
+  }
+
+  private grow(capacity: number): void {
+    const live = (function* (facts: MenteeFacts) {
+      for (let slot = 0; slot < facts.slotCount; slot += 1) if (facts.live[slot]) yield slot;
+    })(this);
+    this.ids.grow(capacity, live);
+    this.live = widen(this.live, capacity);
+    this.stage = widen(this.stage, capacity);
+    this.track = widen(this.track, capacity);
+    this.specialties = widen(this.specialties, capacity * MENTEE_SPECIALTIES);
+    this.target = widen(this.target, capacity);
+    this.goals = widen(this.goals, capacity);
+    this.languages = widen(this.languages, capacity * MENTEE_LANGUAGES);
+    this.formats = widen(this.formats, capacity);
+    this.capacity = capacity;
+  }
+}
+
+function widen<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, length: number): T {
+  const wider = new (array.constructor as new (length: number) => T)(length);
+  wider.set(array);
+  return wider;
+}
+
+/** A row as the facts it holds. */
+export function menteeFactsOf(row: MenteeFactsRow): MenteeFactValues {
+  return {
+    userId: row.user_id,
+    careerStage: row.career_stage as CareerStage,
+    track: row.track as Track,
+    specialtyIds: plainArrayNumbers(row.specialty_ids),
+    targetSpecialtyId: row.mentee_target_specialty_id,
+    goals: plainArrayElements(row.goals) as GrowthArea[],
+    languages: plainArrayElements(row.languages),
+    meetingFormats: plainArrayElements(row.formats),
+  };
+}
