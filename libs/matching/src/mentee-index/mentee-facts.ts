@@ -43,7 +43,7 @@ export const MENTEE_LANGUAGES = 10;
 export const FORMAT_BITS: Readonly<Record<string, number>> = { VIRTUAL: 1, IN_PERSON: 2 };
 export const ANY_FORMAT = 3;
 /** Goals are packed 4 bits each, top goal lowest, as index into GROWTH_AREAS plus one. */
-const GOAL_BITS = 4;
+export const GOAL_BITS = 4;
 
 const FIRST_CAPACITY = 1024;
 

@@ -88,9 +88,10 @@ describe('MenteeBounds', () => {
       let tight = 0;
       for (let m = 0; m < 40; m += 1) {
         const mentor = accepting(people.mentor());
-        const bounds = new MenteeBounds(mentor, facts, options);
+        const bound = new Int16Array(facts.slotCount);
+        new MenteeBounds(mentor, facts, options).boundEvery(bound);
         for (const [slot, mentee] of bySlot) {
-          const tenths = bounds.tenths(slot);
+          const tenths = bound[slot];
           expect(tenths >= 0).toBe(isMatchable(mentee, mentor));
           const score = matchScore(mentee, mentor, options);
           if (score === null) continue;
@@ -229,12 +230,13 @@ describe('retrieveTopMentees', () => {
     });
     const pop = population(new RandomPeople(1), 0);
     for (const mentee of [...promising, steady]) put(pop, mentee);
-    const bounds = new MenteeBounds(mentor, pop.facts, { graph });
+    const bound = new Int16Array(pop.facts.slotCount);
+    new MenteeBounds(mentor, pop.facts, { graph }).boundEvery(bound);
     const score = (mentee: MatchMentee) => matchScore(mentee, mentor, { graph });
     // The setting: all score the same; only the steady one's bound says so.
     expect(score(steady)).toBe(score(promising[0]));
-    expect(bounds.tenths(pop.facts.slotOf(promising[0].userId))).toBe(1000);
-    expect(bounds.tenths(pop.facts.slotOf(steady.userId))).toBe(Math.round(score(steady)! * 10));
+    expect(bound[pop.facts.slotOf(promising[0].userId)]).toBe(1000);
+    expect(bound[pop.facts.slotOf(steady.userId)]).toBe(Math.round(score(steady)! * 10));
     expect(score(steady)).toBeLessThan(100);
 
     const found = await retrieveTopMentees(mentor, pop.facts, loader(pop, { count: 0 }), {

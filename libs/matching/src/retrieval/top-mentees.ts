@@ -1,4 +1,4 @@
-import { CAREER_STAGES, TRACKS } from '@preceptor/profiles';
+import { CAREER_STAGES, GROWTH_AREAS, TRACKS } from '@preceptor/profiles';
 import type { TierFacts } from '../scoring/assessment.js';
 import { stageGap } from '../scoring/criteria/stage.js';
 import { trackRelation } from '../scoring/criteria/track.js';
@@ -14,7 +14,7 @@ import {
   FORMAT_BITS,
   MENTEE_LANGUAGES,
   MENTEE_SPECIALTIES,
-  unpackGoals,
+  GOAL_BITS,
   type MenteeFacts,
 } from '../mentee-index/mentee-facts.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
@@ -50,6 +50,7 @@ export interface MenteeRetrieval<T extends LoadedMentee> {
 const FIRST_LOAD_PAGES = 4;
 const LAST_LOAD_BATCH = 1024;
 const NO_BOUND = 1000;
+const GOAL_MASK = 2 ** GOAL_BITS - 1;
 /** Stands in for a mentee in the bound functions; each known fact is set over it. */
 const SOMEONE: MatchMentee = {
   userId: '',
@@ -81,8 +82,11 @@ export class MenteeBounds {
   private readonly unknownSpecialtyTenths: number;
   /** By stage index × TRACKS.length + track index; -1 when the mentee is ahead of the mentor. */
   private readonly stageTrackTenths: Int16Array;
-  private readonly goalsTenths = new Map<number, number>();
-  private readonly goalsOffered: (packed: number) => number;
+  /** By goals ranked (n) × 256 + which ranks the mentor offers (bits); -1 until computed. */
+  private readonly goalsTenths = new Int16Array((GROWTH_AREAS.length + 1) * 256).fill(-1);
+  private readonly goalsOffered: (key: number) => number;
+  /** By a packed goal's code (index into GROWTH_AREAS plus one): 1 when the mentor offers it. */
+  private readonly offered: Uint8Array;
   private readonly restTenths: number;
   private readonly speaks: Uint8Array;
   private readonly formats: number;
@@ -96,9 +100,8 @@ export class MenteeBounds {
     const weights: MatchWeights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
     const graph = options.graph;
     const none = SPECIALTY_PROXIMITIES.length - 1;
-    let maxId = 0;
-    for (const node of graph.nodes()) maxId = Math.max(maxId, node.id);
-    this.rankOf = new Int8Array(maxId + 1).fill(none);
+    // Every id a slot can hold (16 bits): ids past the taxonomy are no closer than NONE.
+    this.rankOf = new Int8Array(2 ** 16).fill(none);
     for (const node of graph.nodes()) {
       for (const mentorId of mentor.specialtyIds) {
         const rank = SPECIALTY_PROXIMITIES.indexOf(graph.proximity(mentorId, node.id));
@@ -137,11 +140,21 @@ export class MenteeBounds {
             : contributionTenths(weights[criterion], 1)),
       0,
     );
-    this.goalsOffered = (packed) =>
-      tenths('goals', { ...SOMEONE, goals: unpackGoals(packed) }, { offers: mentor.offers });
-    const codes = mentor.languages.map((language) => facts.languageCode(language));
-    this.speaks = new Uint8Array(Math.max(0, ...codes) + 1);
-    for (const code of codes) if (code > 0) this.speaks[code] = 1;
+    // The goals' value depends only on how many are ranked and which ranks are offered.
+    this.goalsOffered = (key) => {
+      const goals = GROWTH_AREAS.slice(0, key >>> 8);
+      const offers = goals.filter((_, rank) => (key & (1 << rank)) !== 0);
+      return tenths('goals', { ...SOMEONE, goals }, { offers });
+    };
+    this.offered = Uint8Array.from({ length: GROWTH_AREAS.length + 1 }, (_, code) =>
+      code > 0 && mentor.offers.includes(GROWTH_AREAS[code - 1]) ? 1 : 0,
+    );
+    // Every code a slot can hold (16 bits).
+    this.speaks = new Uint8Array(2 ** 16);
+    for (const language of mentor.languages) {
+      const code = facts.languageCode(language);
+      if (code > 0) this.speaks[code] = 1;
+    }
     this.formats = mentor.meetingFormats.reduce(
       (bits, format) => bits | (FORMAT_BITS[format] ?? 0),
       0,
@@ -150,48 +163,59 @@ export class MenteeBounds {
     this.self = facts.slotOf(mentor.userId);
   }
 
-  /** The slot's bound in tenths of a point, or -1 when a hard rule excludes the mentee. */
-  tenths(slot: number): number {
-    const facts = this.facts;
-    if (slot === this.self) return -1;
-    const stageTrack = this.stageTrackTenths[facts.stage[slot] * TRACKS.length + facts.track[slot]];
-    if (stageTrack < 0) return -1;
-    if (((facts.formats[slot] || ANY_FORMAT) & this.formats) === 0) return -1;
-    let speaks = false;
-    for (let i = slot * MENTEE_LANGUAGES, end = i + MENTEE_LANGUAGES; i < end; i += 1) {
-      const code = facts.languages[i];
-      if (code === 0) break;
-      if (code < this.speaks.length && this.speaks[code] === 1) {
-        speaks = true;
-        break;
+  /**
+   * Every slot's bound in tenths of a point into `into` (one per slot below `facts.slotCount`),
+   * -1 for an empty slot or a mentee the hard rules exclude; returns how many are bounded. One
+   * loop over the typed arrays, read through locals: a million mentees a request.
+   */
+  boundEvery(into: Int16Array): number {
+    const { live, stage, track, formats, languages, target, specialties, goals } = this.facts;
+    const { stageTrackTenths, speaks, rankOf, specialtyTenths, offered, goalsTenths } = this;
+    const slotCount = this.facts.slotCount;
+    const tracks = TRACKS.length;
+    const mentorFormats = this.formats;
+    const unknownRank = SPECIALTY_PROXIMITIES.length;
+    let bounded = 0;
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      into[slot] = -1;
+      if (live[slot] === 0 || slot === this.self) continue;
+      const stageTrack = stageTrackTenths[stage[slot] * tracks + track[slot]];
+      if (stageTrack < 0) continue;
+      if (((formats[slot] || ANY_FORMAT) & mentorFormats) === 0) continue;
+      let speaksOne = false;
+      for (let i = slot * MENTEE_LANGUAGES, end = i + MENTEE_LANGUAGES; i < end; i += 1) {
+        const code = languages[i];
+        if (code === 0) break;
+        if (speaks[code] === 1) {
+          speaksOne = true;
+          break;
+        }
       }
+      if (!speaksOne) continue;
+      let rank = unknownRank;
+      if (target[slot] !== 0) rank = rankOf[target[slot]];
+      for (let i = slot * MENTEE_SPECIALTIES, end = i + MENTEE_SPECIALTIES; i < end; i += 1) {
+        const id = specialties[i];
+        if (id === 0) break;
+        if (rankOf[id] < rank) rank = rankOf[id];
+      }
+      const specialty = rank === unknownRank ? this.unknownSpecialtyTenths : specialtyTenths[rank];
+      let ranked = 0;
+      let met = 0;
+      for (let rest = goals[slot]; rest !== 0; rest >>>= GOAL_BITS) {
+        if (offered[rest & GOAL_MASK] === 1) met |= 1 << ranked;
+        ranked += 1;
+      }
+      const key = (ranked << 8) | met;
+      let goalShare = goalsTenths[key];
+      if (goalShare < 0) {
+        goalShare = this.goalsOffered(key);
+        goalsTenths[key] = goalShare;
+      }
+      into[slot] = specialty + stageTrack + goalShare + this.restTenths;
+      bounded += 1;
     }
-    if (!speaks) return -1;
-    let rank = SPECIALTY_PROXIMITIES.length;
-    const target = facts.target[slot];
-    if (target !== 0) rank = this.rankAt(target);
-    for (let i = slot * MENTEE_SPECIALTIES, end = i + MENTEE_SPECIALTIES; i < end; i += 1) {
-      const id = facts.specialties[i];
-      if (id === 0) break;
-      const idRank = this.rankAt(id);
-      if (idRank < rank) rank = idRank;
-    }
-    const specialty =
-      rank === SPECIALTY_PROXIMITIES.length
-        ? this.unknownSpecialtyTenths
-        : this.specialtyTenths[rank];
-    const packed = facts.goals[slot];
-    let goals = this.goalsTenths.get(packed);
-    if (goals === undefined) {
-      goals = this.goalsOffered(packed);
-      this.goalsTenths.set(packed, goals);
-    }
-    return specialty + stageTrack + goals + this.restTenths;
-  }
-
-  /** Ids past the taxonomy are no closer than NONE. */
-  private rankAt(id: number): number {
-    return id < this.rankOf.length ? this.rankOf[id] : SPECIALTY_PROXIMITIES.length - 1;
+    return bounded;
   }
 }
 
@@ -213,14 +237,10 @@ export async function retrieveTopMentees<T extends LoadedMentee>(
   // Counting sort of the allowed slots by bound, highest first.
   const slotCount = facts.slotCount;
   const boundOf = new Int16Array(slotCount);
+  const bounded = bounds.boundEvery(boundOf);
   const starts = new Int32Array(NO_BOUND + 2);
-  let bounded = 0;
   for (let slot = 0; slot < slotCount; slot += 1) {
-    const tenths = facts.live[slot] === 1 ? bounds.tenths(slot) : -1;
-    boundOf[slot] = tenths;
-    if (tenths < 0) continue;
-    bounded += 1;
-    starts[NO_BOUND - tenths + 1] += 1;
+    if (boundOf[slot] >= 0) starts[NO_BOUND - boundOf[slot] + 1] += 1;
   }
   for (let level = 1; level < starts.length; level += 1) starts[level] += starts[level - 1];
   const order = new Int32Array(bounded);
