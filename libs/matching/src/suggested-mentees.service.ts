@@ -47,7 +47,8 @@ export class SuggestedMenteesService {
     const mentor = toMatchMentor(await this.mentorProfile(caller));
     const options = this.scoring.options;
     const started = performance.now();
-    // One snapshot for the whole request: a reload swapped in meanwhile does not move slots.
+    // The same facts for the whole request (a reload swaps in new ones and leaves these be). A
+    // mentee changed meanwhile is scored as their row is now, and one gone is left out.
     const facts = this.mentees.facts;
     const found = await retrieveTopMentees(mentor, facts, (slots) => this.load(facts, slots), {
       ...options,
