@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { TRACKS } from '@preceptor/profiles';
 import { MenteeFacts } from '../mentee-index/mentee-facts.js';
 import { isMatchable } from '../scoring/hard-rules.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
@@ -79,7 +80,7 @@ describe('MenteeBounds', () => {
     ['specialty-heavy weights', parseMatchWeights({ specialty: 60, goals: 10 })],
     ['goals-heavy weights', parseMatchWeights({ goals: 80 })],
   ])(
-    'never bounds a mentee below their score, and excludes exactly whom the hard rules do (%s)',
+    'never bounds a mentee below their score or above their standing, and excludes exactly whom the hard rules do (%s)',
     (_, weights?: MatchWeights) => {
       const people = new RandomPeople(21);
       const options = { graph, ...(weights && { weights }) };
@@ -89,10 +90,16 @@ describe('MenteeBounds', () => {
       for (let m = 0; m < 40; m += 1) {
         const mentor = accepting(people.mentor());
         const bound = new Int16Array(facts.slotCount);
-        new MenteeBounds(mentor, facts, options).boundEvery(bound);
+        const bounds = new MenteeBounds(mentor, facts, options);
+        bounds.boundEvery(bound);
+        const ceilings = bounds.standingCeilings();
         for (const [slot, mentee] of bySlot) {
           const tenths = bound[slot];
           expect(tenths >= 0).toBe(isMatchable(mentee, mentor));
+          // No mentee is bounded above their standing's ceiling.
+          expect(tenths).toBeLessThanOrEqual(
+            ceilings[facts.stage[slot] * TRACKS.length + facts.track[slot]],
+          );
           const score = matchScore(mentee, mentor, options);
           if (score === null) continue;
           scored += 1;

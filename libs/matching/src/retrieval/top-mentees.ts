@@ -39,7 +39,7 @@ export interface MenteeRetrieval<T extends LoadedMentee> {
   readonly ranked: RankedMentee<T>[];
   /** Mentees read and scored in full. */
   readonly candidatesScored: number;
-  /** Mentees the hard rules allow, each bounded from their facts. */
+  /** Mentees bounded from their facts (of the standings that could reach the page) and allowed. */
   readonly candidatesBounded: number;
 }
 
@@ -88,6 +88,8 @@ export class MenteeBounds {
   /** By a packed goal's code (index into GROWTH_AREAS plus one): 1 when the mentor offers it. */
   private readonly offered: Uint8Array;
   private readonly restTenths: number;
+  /** The goals' share at its most (every goal a mentee ranks offered). */
+  private readonly goalsAtMost: number;
   private readonly speaks: Uint8Array;
   private readonly formats: number;
   private readonly self: number;
@@ -130,6 +132,7 @@ export class MenteeBounds {
               });
       }
     }
+    this.goalsAtMost = contributionTenths(weights.goals, 1);
     this.restTenths = SCORE_COMPONENTS.reduce(
       (sum, { criterion }) =>
         sum +
@@ -164,11 +167,25 @@ export class MenteeBounds {
   }
 
   /**
-   * Every slot's bound in tenths of a point into `into` (one per slot below `facts.slotCount`),
-   * -1 for an empty slot or a mentee the hard rules exclude; returns how many are bounded. One
-   * loop over the typed arrays, read through locals: a million mentees a request.
+   * The most any mentee of each standing (stage index × TRACKS.length + track index) can be
+   * bounded at: their stage and track's share, every other fact at its best; -1 when the hard
+   * rules exclude the standing.
    */
-  boundEvery(into: Int16Array): number {
+  standingCeilings(): Int16Array {
+    const specialtyAtMost = Math.max(this.unknownSpecialtyTenths, ...this.specialtyTenths);
+    return this.stageTrackTenths.map((stageTrack) =>
+      stageTrack < 0 ? -1 : stageTrack + specialtyAtMost + this.goalsAtMost + this.restTenths,
+    );
+  }
+
+  /**
+   * The bound in tenths of a point of every mentee of the standings flagged in `standings` (every
+   * standing when left out) into `into` (one per slot below `facts.slotCount`; other slots are
+   * left as they are), -1 for a mentee the hard rules exclude; the slots bounded are listed in
+   * `found` when given. Returns how many were bounded. One loop over the typed arrays, read
+   * through locals: a million mentees a request.
+   */
+  boundEvery(into: Int16Array, standings?: Uint8Array, found?: Int32Array): number {
     const { live, stage, track, formats, languages, target, specialties, goals } = this.facts;
     const { stageTrackTenths, speaks, rankOf, specialtyTenths, offered, goalsTenths } = this;
     const slotCount = this.facts.slotCount;
@@ -177,9 +194,11 @@ export class MenteeBounds {
     const unknownRank = SPECIALTY_PROXIMITIES.length;
     let bounded = 0;
     for (let slot = 0; slot < slotCount; slot += 1) {
+      const standing = stage[slot] * tracks + track[slot];
+      if (standings !== undefined && standings[standing] === 0) continue;
       into[slot] = -1;
       if (live[slot] === 0 || slot === this.self) continue;
-      const stageTrack = stageTrackTenths[stage[slot] * tracks + track[slot]];
+      const stageTrack = stageTrackTenths[standing];
       if (stageTrack < 0) continue;
       if (((formats[slot] || ANY_FORMAT) & mentorFormats) === 0) continue;
       let speaksOne = false;
@@ -213,6 +232,7 @@ export class MenteeBounds {
         goalsTenths[key] = goalShare;
       }
       into[slot] = specialty + stageTrack + goalShare + this.restTenths;
+      if (found !== undefined) found[bounded] = slot;
       bounded += 1;
     }
     return bounded;
@@ -220,10 +240,11 @@ export class MenteeBounds {
 }
 
 /**
- * The exact top of scoring every mentee for one mentor, reading few of them. Every mentee the
- * hard rules allow is bounded from the mentee index's facts (`MenteeBounds`); the mentees are
- * then read (`load`) and scored best bound first, in id order within a bound, until the k-th
- * score found is above every bound left (at a bound equal to it, only a lower id can get in).
+ * The exact top of scoring every mentee for one mentor, reading few of them. Mentees are bounded
+ * from the mentee index's facts (`MenteeBounds`), a standing (stage and track) at a time, once the
+ * scan gets down to what that standing can reach; they are read (`load`) and scored best bound
+ * first, in id order within a bound, until the k-th score found is above every bound left and
+ * every standing not yet bounded (at a bound equal to it, only a lower id can get in).
  */
 export async function retrieveTopMentees<T extends LoadedMentee>(
   mentor: MatchMentor,
@@ -234,50 +255,67 @@ export async function retrieveTopMentees<T extends LoadedMentee>(
   const none = { ranked: [], candidatesScored: 0, candidatesBounded: 0 };
   if (options.limit <= 0 || !takesMentees(mentor)) return none;
   const bounds = new MenteeBounds(mentor, facts, options);
-  // Counting sort of the allowed slots by bound, highest first.
   const slotCount = facts.slotCount;
-  const boundOf = new Int16Array(slotCount);
-  const bounded = bounds.boundEvery(boundOf);
-  const starts = new Int32Array(NO_BOUND + 2);
-  for (let slot = 0; slot < slotCount; slot += 1) {
-    if (boundOf[slot] >= 0) starts[NO_BOUND - boundOf[slot] + 1] += 1;
-  }
-  for (let level = 1; level < starts.length; level += 1) starts[level] += starts[level - 1];
-  const order = new Int32Array(bounded);
-  const next = starts.slice();
-  for (let slot = 0; slot < slotCount; slot += 1) {
-    const tenths = boundOf[slot];
-    if (tenths >= 0) order[next[NO_BOUND - tenths]++] = slot;
-  }
+  const boundOf = new Int16Array(slotCount).fill(-1);
+  // Mentees are bounded a standing (stage and track) at a time, highest ceiling first, each
+  // only once the scan gets down to its ceiling: standings below the k-th score never are.
+  const ceilings = bounds.standingCeilings();
+  const tiers = [...new Set(ceilings)].filter((ceiling) => ceiling >= 0).sort((x, y) => y - x);
+  let tiersBounded = 0;
+  let bounded = 0;
+  const found = new Int32Array(slotCount);
+  // The slots at each level (bound NO_BOUND − level), as linked lists.
+  const head = new Int32Array(NO_BOUND + 1).fill(-1);
+  const nextAtLevel = new Int32Array(slotCount);
+  const boundDownTo = (bound: number): void => {
+    while (tiersBounded < tiers.length && tiers[tiersBounded] >= bound) {
+      const ceiling = tiers[tiersBounded++];
+      const standings = Uint8Array.from(ceilings, (c) => (c === ceiling ? 1 : 0));
+      const count = bounds.boundEvery(boundOf, standings, found);
+      bounded += count;
+      for (let i = 0; i < count; i += 1) {
+        const slot = found[i];
+        const level = NO_BOUND - boundOf[slot];
+        nextAtLevel[slot] = head[level];
+        head[level] = slot;
+      }
+    }
+  };
 
   const top = new TopMatches<RankedMentee<T>>(options.limit);
   let scored = 0;
   let level = 0;
+  /** The current level's slots, lowest id first, and how far they have been taken. */
+  let here: number[] = [];
   let at = 0;
-  let sortedLevel = -1;
   let batchSize = Math.min(LAST_LOAD_BATCH, options.limit * FIRST_LOAD_PAGES);
+  let started = false;
   for (;;) {
     const batch: number[] = [];
     const worst = top.full ? top.worst! : undefined;
     const worstTenths = worst ? Math.round(worst.score * 10) : -1;
     while (batch.length < batchSize && level <= NO_BOUND) {
-      const from = starts[level];
-      const to = starts[level + 1];
       const bound = NO_BOUND - level;
       if (bound < worstTenths) break;
-      if (at < from) at = from;
-      if (at >= to) {
+      if (!started) {
+        // Every standing that can reach this bound is bounded before its level is taken.
+        boundDownTo(bound);
+        here = [];
+        for (let slot = head[level]; slot >= 0; slot = nextAtLevel[slot]) here.push(slot);
+        // Within a bound, lower ids first: at the k-th score only they can win the tiebreak.
+        here.sort((x, y) => facts.ids.compareSlots(x, y));
+        at = 0;
+        started = true;
+      }
+      if (at >= here.length) {
         level += 1;
+        started = false;
         continue;
       }
-      if (sortedLevel !== level) {
-        // Within a bound, lower ids first: at the k-th score only they can win the tiebreak.
-        order.subarray(from, to).sort((a, b) => facts.ids.compareSlots(a, b));
-        sortedLevel = level;
-      }
-      const slot = order[at];
+      const slot = here[at];
       if (worst && bound === worstTenths && facts.userIdOf(slot) > worst.id) {
         level += 1;
+        started = false;
         continue;
       }
       batch.push(slot);
