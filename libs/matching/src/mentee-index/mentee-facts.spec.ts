@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy/reference';
-import { MenteeFacts, packGoals, unpackGoals, type MenteeFactValues } from './mentee-facts.js';
+import {
+  MenteeFacts,
+  packGoals,
+  STANDINGS,
+  unpackGoals,
+  type MenteeFactValues,
+} from './mentee-facts.js';
 
 const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
@@ -71,6 +77,32 @@ describe('MenteeFacts', () => {
       expect(values.userId).toBe(uuid(n));
       expect(values.specialtyIds).toEqual([(n % 200) + 1]);
     }
+  });
+
+  it('lists every live mentee under their stage and track, through moves and removals', () => {
+    const facts = new MenteeFacts();
+    const stages = Object.values(CareerStage);
+    const tracks = [Track.NURSING, Track.PHARMACY, Track.PHYSICIAN];
+    const pick = (n: number) => ({
+      careerStage: stages[(n * 7) % stages.length],
+      track: tracks[(n * 5) % tracks.length],
+    });
+    for (let n = 1; n <= 2500; n += 1) facts.upsert(aMentee(n, pick(n)));
+    // Some change stage or track, some leave, and newcomers take the freed slots.
+    for (let n = 1; n <= 2500; n += 3) facts.upsert(aMentee(n, pick(n + 1)));
+    for (let n = 2; n <= 2500; n += 7) facts.remove(uuid(n));
+    for (let n = 3000; n < 3300; n += 1) facts.upsert(aMentee(n, pick(n)));
+    const listed = new Map<number, number>();
+    for (let standing = 0; standing < STANDINGS; standing += 1) {
+      for (const slot of facts.membersOf(standing)) {
+        expect(listed.has(slot)).toBe(false);
+        expect(facts.standingOf(slot)).toBe(standing);
+        listed.set(slot, standing);
+      }
+    }
+    const live = [...Array(facts.slotCount).keys()].filter((slot) => facts.live[slot] === 1);
+    expect(live.length).toBe(facts.count);
+    expect([...listed.keys()].sort((a, b) => a - b)).toEqual(live);
   });
 
   it('codes languages case-blind, and 0 for one nobody speaks', () => {

@@ -3,7 +3,7 @@
  * in typed arrays: career stage, track, chosen and target specialties, ranked goals, languages
  * and meeting formats. From these a scan applies the hard rules and bounds each mentee's score
  * (`retrieval/top-mentees.ts`); only the mentees that can still reach the page are read in full.
- * About 50 bytes a mentee. Pure data structure: no database, no framework.
+ * About 60 bytes a mentee. Pure data structure: no database, no framework.
  */
 import {
   CAREER_STAGES,
@@ -46,6 +46,8 @@ export const ANY_FORMAT = 3;
 export const GOAL_BITS = 4;
 
 const FIRST_CAPACITY = 1024;
+/** Every stage and track: what a mentor's scan bounds mentees by first. */
+export const STANDINGS = CAREER_STAGES.length * TRACKS.length;
 
 /** A mentee's facts as plain values (for tests and for the scan's cache keys). */
 export interface MenteeFactValues {
@@ -101,6 +103,13 @@ export class MenteeFacts {
   slotCount = 0;
   count = 0;
   private capacity = FIRST_CAPACITY;
+  /** The live slots of each standing (`standingOf`), in no order, and where each slot sits in its list. */
+  private readonly members: Int32Array[] = Array.from(
+    { length: STANDINGS },
+    () => new Int32Array(16),
+  );
+  private readonly memberCount = new Int32Array(STANDINGS);
+  private position: Int32Array;
   private readonly free: number[] = [];
   private readonly languageCodes = new Map<string, number>();
 
@@ -114,11 +123,14 @@ export class MenteeFacts {
     this.goals = new Uint32Array(FIRST_CAPACITY);
     this.languages = new Uint16Array(FIRST_CAPACITY * MENTEE_LANGUAGES);
     this.formats = new Uint8Array(FIRST_CAPACITY);
+    this.position = new Int32Array(FIRST_CAPACITY);
   }
 
   get bytes(): number {
     return (
       this.ids.bytes +
+      this.members.reduce((sum, list) => sum + list.byteLength, 0) +
+      this.position.byteLength +
       this.live.byteLength +
       this.stage.byteLength +
       this.track.byteLength +
@@ -143,6 +155,16 @@ export class MenteeFacts {
     return this.ids.idOf(slot);
   }
 
+  /** A slot's stage index × TRACKS.length + its track index. */
+  standingOf(slot: number): number {
+    return this.stage[slot] * TRACKS.length + this.track[slot];
+  }
+
+  /** The live slots of a standing, in no order (a view: read it before the next change). */
+  membersOf(standing: number): Int32Array {
+    return this.members[standing].subarray(0, this.memberCount[standing]);
+  }
+
   /** Adds or replaces the mentee's facts. */
   upsert(mentee: MenteeFactValues): void {
     let slot = this.ids.find(mentee.userId);
@@ -151,9 +173,12 @@ export class MenteeFacts {
       this.ids.assign(slot, mentee.userId);
       this.live[slot] = 1;
       this.count += 1;
+    } else {
+      this.leave(slot);
     }
     this.stage[slot] = CAREER_STAGES.indexOf(mentee.careerStage);
     this.track[slot] = TRACKS.indexOf(mentee.track);
+    this.join(slot);
     const at = slot * MENTEE_SPECIALTIES;
     this.specialties.fill(0, at, at + MENTEE_SPECIALTIES);
     this.specialties.set(mentee.specialtyIds.slice(0, MENTEE_SPECIALTIES), at);
@@ -180,6 +205,7 @@ export class MenteeFacts {
   remove(userId: string): void {
     const slot = this.ids.find(userId);
     if (slot < 0) return;
+    this.leave(slot);
     this.ids.release(slot);
     this.live[slot] = 0;
     this.free.push(slot);
@@ -209,6 +235,30 @@ export class MenteeFacts {
     };
   }
 
+  private join(slot: number): void {
+    const standing = this.standingOf(slot);
+    let list = this.members[standing];
+    const count = this.memberCount[standing];
+    if (count === list.length) {
+      list = widen(list, list.length * 2);
+      this.members[standing] = list;
+    }
+    list[count] = slot;
+    this.position[slot] = count;
+    this.memberCount[standing] = count + 1;
+  }
+
+  /** Takes the slot out of its standing's list, the last member taking its place. */
+  private leave(slot: number): void {
+    const standing = this.standingOf(slot);
+    const list = this.members[standing];
+    const last = this.memberCount[standing] - 1;
+    const at = this.position[slot];
+    list[at] = list[last];
+    this.position[list[at]] = at;
+    this.memberCount[standing] = last;
+  }
+
   private nextSlot(): number {
     if (this.slotCount === this.capacity) this.grow(this.capacity * 2);
     const slot = this.slotCount;
@@ -229,11 +279,15 @@ export class MenteeFacts {
     this.goals = widen(this.goals, capacity);
     this.languages = widen(this.languages, capacity * MENTEE_LANGUAGES);
     this.formats = widen(this.formats, capacity);
+    this.position = widen(this.position, capacity);
     this.capacity = capacity;
   }
 }
 
-function widen<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, length: number): T {
+function widen<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(
+  array: T,
+  length: number,
+): T {
   const wider = new (array.constructor as new (length: number) => T)(length);
   wider.set(array);
   return wider;

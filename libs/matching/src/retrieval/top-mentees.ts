@@ -15,6 +15,7 @@ import {
   MENTEE_LANGUAGES,
   MENTEE_SPECIALTIES,
   GOAL_BITS,
+  STANDINGS,
   type MenteeFacts,
 } from '../mentee-index/mentee-facts.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
@@ -118,7 +119,7 @@ export class MenteeBounds {
       tenths('specialty', chosen, { specialty }),
     );
     this.unknownSpecialtyTenths = tenths('specialty', SOMEONE, {});
-    this.stageTrackTenths = new Int16Array(CAREER_STAGES.length * TRACKS.length);
+    this.stageTrackTenths = new Int16Array(STANDINGS);
     for (const [s, careerStage] of CAREER_STAGES.entries()) {
       for (const [t, track] of TRACKS.entries()) {
         const mentee = { ...SOMEONE, careerStage, track };
@@ -182,58 +183,59 @@ export class MenteeBounds {
    * The bound in tenths of a point of every mentee of the standings flagged in `standings` (every
    * standing when left out) into `into` (one per slot below `facts.slotCount`; other slots are
    * left as they are), -1 for a mentee the hard rules exclude; the slots bounded are listed in
-   * `found` when given. Returns how many were bounded. One loop over the typed arrays, read
-   * through locals: a million mentees a request.
+   * `found` when given. Returns how many were bounded. Loops over the standings' members, reading
+   * the typed arrays through locals.
    */
   boundEvery(into: Int16Array, standings?: Uint8Array, found?: Int32Array): number {
-    const { live, stage, track, formats, languages, target, specialties, goals } = this.facts;
+    const { formats, languages, target, specialties, goals } = this.facts;
     const { stageTrackTenths, speaks, rankOf, specialtyTenths, offered, goalsTenths } = this;
-    const slotCount = this.facts.slotCount;
-    const tracks = TRACKS.length;
     const mentorFormats = this.formats;
     const unknownRank = SPECIALTY_PROXIMITIES.length;
     let bounded = 0;
-    for (let slot = 0; slot < slotCount; slot += 1) {
-      const standing = stage[slot] * tracks + track[slot];
+    for (let standing = 0; standing < STANDINGS; standing += 1) {
       if (standings !== undefined && standings[standing] === 0) continue;
-      into[slot] = -1;
-      if (live[slot] === 0 || slot === this.self) continue;
       const stageTrack = stageTrackTenths[standing];
-      if (stageTrack < 0) continue;
-      if (((formats[slot] || ANY_FORMAT) & mentorFormats) === 0) continue;
-      let speaksOne = false;
-      for (let i = slot * MENTEE_LANGUAGES, end = i + MENTEE_LANGUAGES; i < end; i += 1) {
-        const code = languages[i];
-        if (code === 0) break;
-        if (speaks[code] === 1) {
-          speaksOne = true;
-          break;
+      const members = this.facts.membersOf(standing);
+      for (let m = 0; m < members.length; m += 1) {
+        const slot = members[m];
+        into[slot] = -1;
+        if (stageTrack < 0 || slot === this.self) continue;
+        if (((formats[slot] || ANY_FORMAT) & mentorFormats) === 0) continue;
+        let speaksOne = false;
+        for (let i = slot * MENTEE_LANGUAGES, end = i + MENTEE_LANGUAGES; i < end; i += 1) {
+          const code = languages[i];
+          if (code === 0) break;
+          if (speaks[code] === 1) {
+            speaksOne = true;
+            break;
+          }
         }
+        if (!speaksOne) continue;
+        let rank = unknownRank;
+        if (target[slot] !== 0) rank = rankOf[target[slot]];
+        for (let i = slot * MENTEE_SPECIALTIES, end = i + MENTEE_SPECIALTIES; i < end; i += 1) {
+          const id = specialties[i];
+          if (id === 0) break;
+          if (rankOf[id] < rank) rank = rankOf[id];
+        }
+        const specialty =
+          rank === unknownRank ? this.unknownSpecialtyTenths : specialtyTenths[rank];
+        let ranked = 0;
+        let met = 0;
+        for (let rest = goals[slot]; rest !== 0; rest >>>= GOAL_BITS) {
+          if (offered[rest & GOAL_MASK] === 1) met |= 1 << ranked;
+          ranked += 1;
+        }
+        const key = (ranked << 8) | met;
+        let goalShare = goalsTenths[key];
+        if (goalShare < 0) {
+          goalShare = this.goalsOffered(key);
+          goalsTenths[key] = goalShare;
+        }
+        into[slot] = specialty + stageTrack + goalShare + this.restTenths;
+        if (found !== undefined) found[bounded] = slot;
+        bounded += 1;
       }
-      if (!speaksOne) continue;
-      let rank = unknownRank;
-      if (target[slot] !== 0) rank = rankOf[target[slot]];
-      for (let i = slot * MENTEE_SPECIALTIES, end = i + MENTEE_SPECIALTIES; i < end; i += 1) {
-        const id = specialties[i];
-        if (id === 0) break;
-        if (rankOf[id] < rank) rank = rankOf[id];
-      }
-      const specialty = rank === unknownRank ? this.unknownSpecialtyTenths : specialtyTenths[rank];
-      let ranked = 0;
-      let met = 0;
-      for (let rest = goals[slot]; rest !== 0; rest >>>= GOAL_BITS) {
-        if (offered[rest & GOAL_MASK] === 1) met |= 1 << ranked;
-        ranked += 1;
-      }
-      const key = (ranked << 8) | met;
-      let goalShare = goalsTenths[key];
-      if (goalShare < 0) {
-        goalShare = this.goalsOffered(key);
-        goalsTenths[key] = goalShare;
-      }
-      into[slot] = specialty + stageTrack + goalShare + this.restTenths;
-      if (found !== undefined) found[bounded] = slot;
-      bounded += 1;
     }
     return bounded;
   }
