@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MENTEE_INDEX_APPLICATION_NAME } from '@preceptor/profiles';
 import { signUp } from '../support/accounts.js';
 import {
   aMentor,
@@ -9,9 +10,6 @@ import {
 } from '../support/profiles.js';
 import { PgProxy } from '../support/pg-proxy.js';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.js';
-
-// The application name of the mentee index's feed and loads (see profile-changes.ts).
-const MENTEE_INDEX_APPLICATION_NAME = 'preceptor-mentee-index';
 
 const SUGGESTED = `query Suggested($first: Int) {
   suggestedMentees(first: $first) { edges { node { score mentee { userId } } } }

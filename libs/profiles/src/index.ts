@@ -17,7 +17,11 @@ export { plainArrayElements, plainArrayNumbers } from './profiles/pg-array-text.
 export { MAX_PROFILE_SPECIALTIES } from './dto/profile.input.js';
 export {
   CAREER_STAGES,
+  Codes,
+  FORMATS,
   GROWTH_AREAS,
+  listOf,
+  maskOf,
   MENTOR_CARD_SPECIALTIES,
   TRACKS,
   type MentorCard,

@@ -9,6 +9,15 @@ import type { PgListener } from './pg-listener.js';
 
 const LOAD_BATCH = 10_000;
 
+/** Where a table's changes are announced, and who listens. */
+export interface TableFeed {
+  /** The LISTEN channel: a user id per changed row, or `reloadPayload` after bulk loads. */
+  readonly channel: string;
+  readonly reloadPayload: string;
+  /** How the feed's and the loads' connections appear in pg_stat_activity. */
+  readonly applicationName: string;
+}
+
 /**
  * Tells every API process on this database to reload a followed table, for writes made with its
  * per-row notifications switched off (bulk loads). Sent on `client`: inside a transaction it is
@@ -19,7 +28,7 @@ const LOAD_BATCH = 10_000;
  */
 export async function requestFollowedTableReload(
   client: pg.ClientBase,
-  feed: { channel: string; reloadPayload: string; applicationName: string },
+  feed: TableFeed,
 ): Promise<number> {
   await client.query(`NOTIFY ${feed.channel}, '${feed.reloadPayload}'`);
   const { rows } = await client.query<{ listening: number }>(
@@ -35,16 +44,11 @@ export async function requestFollowedTableReload(
 const RETRY_MS = 5_000;
 
 /** What a followed table is: which rows, read how, kept in what. */
-export interface FollowedTableSpec<Store, Row extends { user_id: string }> {
+export interface FollowedTableSpec<Store, Row extends { user_id: string }> extends TableFeed {
   /** For logs ("mentor index"). */
   readonly what: string;
   /** The feed's name in GET /health/ready. */
   readonly feedName: string;
-  /** The LISTEN channel: a user id per changed row, or `reloadPayload` after bulk loads. */
-  readonly channel: string;
-  readonly reloadPayload: string;
-  /** How the feed's and the loads' connections appear in pg_stat_activity. */
-  readonly applicationName: string;
   /** `SELECT … FROM …` of one row, without WHERE. */
   readonly select: string;
   /** SQL condition of the rows that belong (e.g. `is_mentor`). */

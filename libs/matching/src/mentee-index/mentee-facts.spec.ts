@@ -59,7 +59,7 @@ describe('MenteeFacts', () => {
     facts.remove(uuid(1));
     facts.remove(uuid(9));
     expect(facts.slotOf(uuid(1))).toBe(-1);
-    expect(facts.live[freed]).toBe(0);
+    expect(facts.isLive(freed)).toBe(false);
     expect(facts.count).toBe(1);
     facts.upsert(aMentee(3));
     expect(facts.slotOf(uuid(3))).toBe(freed);
@@ -100,7 +100,7 @@ describe('MenteeFacts', () => {
         listed.set(slot, standing);
       }
     }
-    const live = [...Array(facts.slotCount).keys()].filter((slot) => facts.live[slot] === 1);
+    const live = [...Array(facts.slotCount).keys()].filter((slot) => facts.isLive(slot));
     expect(live.length).toBe(facts.count);
     expect([...listed.keys()].sort((a, b) => a - b)).toEqual(live);
   });

@@ -7,7 +7,11 @@
  */
 import {
   CAREER_STAGES,
+  Codes,
+  FORMATS,
   GROWTH_AREAS,
+  listOf,
+  maskOf,
   MAX_PROFILE_SPECIALTIES,
   SlotIds,
   TRACKS,
@@ -39,9 +43,8 @@ export interface MenteeFactsRow {
 export const MENTEE_SPECIALTIES = MAX_PROFILE_SPECIALTIES;
 /** Languages kept per mentee (a profile lists at most 10). */
 export const MENTEE_LANGUAGES = 10;
-/** Meeting formats as bits; 0 (none listed) meets either way. */
-export const FORMAT_BITS: Readonly<Record<string, number>> = { VIRTUAL: 1, IN_PERSON: 2 };
-export const ANY_FORMAT = 3;
+/** Meeting formats as bits over FORMATS (`maskOf`); 0, none listed, meets either way. */
+export const ANY_FORMAT = (1 << FORMATS.length) - 1;
 /** Goals are packed 4 bits each, top goal lowest, as index into GROWTH_AREAS plus one. */
 export const GOAL_BITS = 4;
 
@@ -49,7 +52,7 @@ const FIRST_CAPACITY = 1024;
 /** Every stage and track: what a mentor's scan bounds mentees by first. */
 export const STANDINGS = CAREER_STAGES.length * TRACKS.length;
 
-/** A mentee's facts as plain values (for tests and for the scan's cache keys). */
+/** A mentee's facts as plain values: what a row says, and what `valuesOf` gives back. */
 export interface MenteeFactValues {
   readonly userId: string;
   readonly careerStage: CareerStage;
@@ -85,8 +88,6 @@ export function unpackGoals(packed: number): GrowthArea[] {
 
 export class MenteeFacts {
   readonly ids: SlotIds;
-  /** 1 for a slot holding a mentee. */
-  live: Uint8Array;
   /** Indexes into CAREER_STAGES and TRACKS. */
   stage: Uint8Array;
   track: Uint8Array;
@@ -98,12 +99,16 @@ export class MenteeFacts {
   goals: Uint32Array;
   /** MENTEE_LANGUAGES per slot: codes from `languageCode`, 0 after the last. */
   languages: Uint16Array;
+  /** Bits over FORMATS. */
   formats: Uint8Array;
   /** Every slot below this has been used. */
   slotCount = 0;
   count = 0;
   private capacity = FIRST_CAPACITY;
-  /** The live slots of each standing (`standingOf`), in no order, and where each slot sits in its list. */
+  /**
+   * The live slots of each standing (`standingOf`), in no order, and where each slot sits in its
+   * list: which slots hold a mentee is read from here.
+   */
   private readonly members: Int32Array[] = Array.from(
     { length: STANDINGS },
     () => new Int32Array(16),
@@ -111,11 +116,11 @@ export class MenteeFacts {
   private readonly memberCount = new Int32Array(STANDINGS);
   private position: Int32Array;
   private readonly free: number[] = [];
-  private readonly languageCodes = new Map<string, number>();
+  /** Lowercase language codes. */
+  private readonly languageCodes = new Codes();
 
   constructor() {
     this.ids = new SlotIds(FIRST_CAPACITY);
-    this.live = new Uint8Array(FIRST_CAPACITY);
     this.stage = new Uint8Array(FIRST_CAPACITY);
     this.track = new Uint8Array(FIRST_CAPACITY);
     this.specialties = new Uint16Array(FIRST_CAPACITY * MENTEE_SPECIALTIES);
@@ -131,7 +136,6 @@ export class MenteeFacts {
       this.ids.bytes +
       this.members.reduce((sum, list) => sum + list.byteLength, 0) +
       this.position.byteLength +
-      this.live.byteLength +
       this.stage.byteLength +
       this.track.byteLength +
       this.specialties.byteLength +
@@ -144,7 +148,7 @@ export class MenteeFacts {
 
   /** The code of a language (lowercase ISO 639-1) as stored; 0 when no mentee speaks it. */
   languageCode(language: string): number {
-    return this.languageCodes.get(language.toLowerCase()) ?? 0;
+    return this.languageCodes.find(language.toLowerCase());
   }
 
   slotOf(userId: string): number {
@@ -160,6 +164,14 @@ export class MenteeFacts {
     return this.stage[slot] * TRACKS.length + this.track[slot];
   }
 
+  /** Whether the slot holds a mentee (it is listed under its standing). */
+  isLive(slot: number): boolean {
+    if (slot >= this.slotCount) return false;
+    const standing = this.standingOf(slot);
+    const at = this.position[slot];
+    return at < this.memberCount[standing] && this.members[standing][at] === slot;
+  }
+
   /** The live slots of a standing, in no order (a view: read it before the next change). */
   membersOf(standing: number): Int32Array {
     return this.members[standing].subarray(0, this.memberCount[standing]);
@@ -171,7 +183,6 @@ export class MenteeFacts {
     if (slot < 0) {
       slot = this.free.pop() ?? this.nextSlot();
       this.ids.assign(slot, mentee.userId);
-      this.live[slot] = 1;
       this.count += 1;
     } else {
       this.leave(slot);
@@ -184,22 +195,13 @@ export class MenteeFacts {
     this.specialties.set(mentee.specialtyIds.slice(0, MENTEE_SPECIALTIES), at);
     this.target[slot] = mentee.targetSpecialtyId ?? 0;
     this.goals[slot] = packGoals(mentee.goals);
-    const languages = mentee.languages.slice(0, MENTEE_LANGUAGES).map((language) => {
-      const key = language.toLowerCase();
-      let code = this.languageCodes.get(key);
-      if (code === undefined) {
-        code = this.languageCodes.size + 1;
-        this.languageCodes.set(key, code);
-      }
-      return code;
-    });
+    const languages = mentee.languages
+      .slice(0, MENTEE_LANGUAGES)
+      .map((language) => this.languageCodes.code(language.toLowerCase()));
     const from = slot * MENTEE_LANGUAGES;
     this.languages.fill(0, from, from + MENTEE_LANGUAGES);
     this.languages.set(languages, from);
-    this.formats[slot] = mentee.meetingFormats.reduce(
-      (bits, format) => bits | (FORMAT_BITS[format] ?? 0),
-      0,
-    );
+    this.formats[slot] = maskOf(FORMATS, mentee.meetingFormats);
   }
 
   remove(userId: string): void {
@@ -207,7 +209,6 @@ export class MenteeFacts {
     if (slot < 0) return;
     this.leave(slot);
     this.ids.release(slot);
-    this.live[slot] = 0;
     this.free.push(slot);
     this.count -= 1;
   }
@@ -215,7 +216,6 @@ export class MenteeFacts {
   /** The facts of a slot as plain values. */
   valuesOf(slot: number): MenteeFactValues {
     const at = slot * MENTEE_SPECIALTIES;
-    const codes = new Map([...this.languageCodes].map(([language, code]) => [code, language]));
     const from = slot * MENTEE_LANGUAGES;
     return {
       userId: this.userIdOf(slot),
@@ -228,10 +228,8 @@ export class MenteeFacts {
       goals: unpackGoals(this.goals[slot]),
       languages: [...this.languages.subarray(from, from + MENTEE_LANGUAGES)]
         .filter((code) => code !== 0)
-        .map((code) => codes.get(code)!),
-      meetingFormats: Object.keys(FORMAT_BITS).filter(
-        (format) => (this.formats[slot] & FORMAT_BITS[format]) !== 0,
-      ),
+        .map((code) => this.languageCodes.text(code)!),
+      meetingFormats: listOf(FORMATS, this.formats[slot]),
     };
   }
 
@@ -267,11 +265,8 @@ export class MenteeFacts {
   }
 
   private grow(capacity: number): void {
-    const live = (function* (facts: MenteeFacts) {
-      for (let slot = 0; slot < facts.slotCount; slot += 1) if (facts.live[slot]) yield slot;
-    })(this);
+    const live = this.members.flatMap((_, standing) => [...this.membersOf(standing)]);
     this.ids.grow(capacity, live);
-    this.live = widen(this.live, capacity);
     this.stage = widen(this.stage, capacity);
     this.track = widen(this.track, capacity);
     this.specialties = widen(this.specialties, capacity * MENTEE_SPECIALTIES);

@@ -6,12 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeFeeds, FollowedTable, HealthReport, type HealthDetails } from '@preceptor/core';
-import {
-  MENTEE_CHANGES_CHANNEL,
-  MENTEE_CHANGES_RELOAD,
-  MENTEE_INDEX_APPLICATION_NAME,
-  ProfileWrites,
-} from '@preceptor/profiles';
+import { MENTEE_FEED, ProfileWrites } from '@preceptor/profiles';
 import { DataSource } from 'typeorm';
 import {
   MENTEE_FACTS_SELECT,
@@ -42,9 +37,7 @@ export class MenteeIndexService implements OnApplicationBootstrap, OnApplication
       {
         what: 'mentee index',
         feedName: 'menteeFeed',
-        channel: MENTEE_CHANGES_CHANNEL,
-        reloadPayload: MENTEE_CHANGES_RELOAD,
-        applicationName: MENTEE_INDEX_APPLICATION_NAME,
+        ...MENTEE_FEED,
         select: MENTEE_FACTS_SELECT,
         where: 'is_mentee',
         belongs: (row) => row.is_mentee,

@@ -1,4 +1,4 @@
-import { CAREER_STAGES, GROWTH_AREAS, TRACKS } from '@preceptor/profiles';
+import { CAREER_STAGES, FORMATS, GROWTH_AREAS, maskOf, TRACKS } from '@preceptor/profiles';
 import type { TierFacts } from '../scoring/assessment.js';
 import { stageGap } from '../scoring/criteria/stage.js';
 import { trackRelation } from '../scoring/criteria/track.js';
@@ -11,7 +11,6 @@ import { contributionTenths, matchScore, type MatchOptions } from '../scoring/sc
 import { SPECIALTY_PROXIMITIES } from '../scoring/specialty-graph.js';
 import {
   ANY_FORMAT,
-  FORMAT_BITS,
   MENTEE_LANGUAGES,
   MENTEE_SPECIALTIES,
   GOAL_BITS,
@@ -96,7 +95,7 @@ export class MenteeBounds {
   private readonly self: number;
 
   constructor(
-    private readonly mentor: MatchMentor,
+    mentor: MatchMentor,
     private readonly facts: MenteeFacts,
     options: MatchOptions,
   ) {
@@ -159,11 +158,7 @@ export class MenteeBounds {
       const code = facts.languageCode(language);
       if (code > 0) this.speaks[code] = 1;
     }
-    this.formats = mentor.meetingFormats.reduce(
-      (bits, format) => bits | (FORMAT_BITS[format] ?? 0),
-      0,
-    );
-    if (this.formats === 0) this.formats = ANY_FORMAT;
+    this.formats = maskOf(FORMATS, mentor.meetingFormats) || ANY_FORMAT;
     this.self = facts.slotOf(mentor.userId);
   }
 

@@ -68,7 +68,7 @@ export const MENTOR_CARD_COLUMNS =
 export const TRACKS: readonly TrackValue[] = Object.values(Track);
 export const CAREER_STAGES: readonly CareerStageValue[] = Object.values(CareerStage);
 export const GROWTH_AREAS: readonly GrowthAreaValue[] = Object.values(GrowthArea);
-const FORMATS: readonly MeetingFormat[] = Object.values(MeetingFormat);
+export const FORMATS: readonly MeetingFormat[] = Object.values(MeetingFormat);
 const SHIFTS: readonly ShiftPattern[] = Object.values(ShiftPattern);
 const DAYS: readonly Weekday[] = Object.values(Weekday);
 
@@ -83,7 +83,7 @@ const INLINE_WINDOWS = 5;
  * Interned short texts (countries, regions, time zones, languages): each a closed list the
  * inputs validate against, so the table stays small. Code 0 means none.
  */
-class Codes {
+export class Codes {
   private readonly codes = new Map<string, number>();
   private readonly texts: string[] = [''];
 
@@ -92,11 +92,16 @@ class Codes {
     let code = this.codes.get(text);
     if (code === undefined) {
       code = this.texts.length;
-      if (code > 0xffff) throw new Error('Too many distinct values for a mentor card field');
+      if (code > 0xffff) throw new Error('Too many distinct values for a card field');
       this.texts.push(text);
       this.codes.set(text, code);
     }
     return code;
+  }
+
+  /** The code of a value already coded, else 0 (nothing holds it). */
+  find(text: string): number {
+    return this.codes.get(text) ?? 0;
   }
 
   text(code: number): string | null {
@@ -105,7 +110,7 @@ class Codes {
 }
 
 /** Lists of enum values as bit masks (bit i: values[i]). */
-function maskOf<T>(values: readonly T[], list: Iterable<string>): number {
+export function maskOf<T>(values: readonly T[], list: Iterable<string>): number {
   let mask = 0;
   for (const value of list) {
     const at = values.indexOf(value as T);
@@ -114,7 +119,7 @@ function maskOf<T>(values: readonly T[], list: Iterable<string>): number {
   return mask >>> 0;
 }
 
-function listOf<T>(values: readonly T[], mask: number): T[] {
+export function listOf<T>(values: readonly T[], mask: number): T[] {
   const list: T[] = [];
   for (let i = 0; i < values.length; i += 1) if ((mask & (1 << i)) !== 0) list.push(values[i]);
   return list;

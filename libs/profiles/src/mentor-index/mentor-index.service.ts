@@ -7,11 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ChangeFeeds, FollowedTable, HealthReport, type HealthDetails } from '@preceptor/core';
 import { DataSource } from 'typeorm';
-import {
-  MENTOR_CHANGES_CHANNEL,
-  MENTOR_CHANGES_RELOAD,
-  MENTOR_INDEX_APPLICATION_NAME,
-} from '../profiles/profile-changes.js';
+import { MENTOR_FEED } from '../profiles/profile-changes.js';
 import {
   anyFacetValueGroup,
   facetValueGroups,
@@ -96,9 +92,7 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
       {
         what: 'mentor index',
         feedName: 'mentorFeed',
-        channel: MENTOR_CHANGES_CHANNEL,
-        reloadPayload: MENTOR_CHANGES_RELOAD,
-        applicationName: MENTOR_INDEX_APPLICATION_NAME,
+        ...MENTOR_FEED,
         select: INDEXED_MENTOR_SELECT,
         where: 'is_mentor',
         belongs: (row) => row.is_mentor,
@@ -179,16 +173,9 @@ export class MentorIndexService implements OnApplicationBootstrap, OnApplication
 
   /** For GET /health/ready: how current the index is and what it holds. */
   status(): HealthDetails {
-    const { state, loadedAt, ageSeconds, lastLoadMs, reloadingForMs, pendingChanges } =
-      this.table.status();
     return {
-      state,
+      ...this.table.status(),
       mentors: this.index.count,
-      loadedAt,
-      ageSeconds,
-      lastLoadMs,
-      reloadingForMs,
-      pendingChanges,
       facetValues: this.index.facetValues,
       words: this.index.vocabulary,
       bytes: this.index.bytes,

@@ -1,4 +1,4 @@
-import { requestFollowedTableReload } from '@preceptor/core';
+import { requestFollowedTableReload, type TableFeed } from '@preceptor/core';
 import type pg from 'pg';
 
 /** Channel of the profiles trigger: a user id per changed mentor, or RELOAD after bulk loads. */
@@ -13,6 +13,17 @@ export const MENTEE_CHANGES_RELOAD = 'reload';
 /** How the mentee index's connections appear in pg_stat_activity. */
 export const MENTEE_INDEX_APPLICATION_NAME = 'preceptor-mentee-index';
 
+export const MENTOR_FEED: TableFeed = {
+  channel: MENTOR_CHANGES_CHANNEL,
+  reloadPayload: MENTOR_CHANGES_RELOAD,
+  applicationName: MENTOR_INDEX_APPLICATION_NAME,
+};
+export const MENTEE_FEED: TableFeed = {
+  channel: MENTEE_CHANGES_CHANNEL,
+  reloadPayload: MENTEE_CHANGES_RELOAD,
+  applicationName: MENTEE_INDEX_APPLICATION_NAME,
+};
+
 /**
  * Tells every API process on this database to reload its mentor and mentee indexes, for writes
  * made with the per-row notifications switched off (bulk loads). Sent on `client`: inside a
@@ -22,14 +33,6 @@ export const MENTEE_INDEX_APPLICATION_NAME = 'preceptor-mentee-index';
  * loads everyone anyway.
  */
 export async function requestProfileIndexReloads(client: pg.ClientBase): Promise<number> {
-  await requestFollowedTableReload(client, {
-    channel: MENTEE_CHANGES_CHANNEL,
-    reloadPayload: MENTEE_CHANGES_RELOAD,
-    applicationName: MENTEE_INDEX_APPLICATION_NAME,
-  });
-  return requestFollowedTableReload(client, {
-    channel: MENTOR_CHANGES_CHANNEL,
-    reloadPayload: MENTOR_CHANGES_RELOAD,
-    applicationName: MENTOR_INDEX_APPLICATION_NAME,
-  });
+  await requestFollowedTableReload(client, MENTEE_FEED);
+  return requestFollowedTableReload(client, MENTOR_FEED);
 }
