@@ -99,7 +99,11 @@ async function aNurse(api: TestApp, roles = ['MENTEE']): Promise<Organizer> {
   return person;
 }
 
-async function recommended(api: TestApp, token: string, first?: number): Promise<Recommendation[]> {
+async function recommended(
+  api: TestApp,
+  token: string,
+  first?: number | null,
+): Promise<Recommendation[]> {
   const data = await api.gql.ok<{ recommendedEvents: Recommendation[] }>(
     RECOMMENDED,
     { first },
@@ -267,6 +271,10 @@ describe('recommendedEvents', () => {
 
   it('returns `first` at most (10 by default, 1–50)', async () => {
     expect(await recommended(api, nurse.token, 1)).toHaveLength(1);
+    // An explicit null is the default, as leaving it out is.
+    const byDefault = await recommended(api, nurse.token);
+    expect(byDefault.length).toBeGreaterThan(1);
+    expect(await recommended(api, nurse.token, null)).toEqual(byDefault);
     for (const first of [0, 51]) {
       const error = onlyError(
         await api.gql.request(RECOMMENDED, { first }, { token: nurse.token }),

@@ -30,5 +30,6 @@ export * from './lifecycle/graceful-shutdown.js';
 export * from './logging/logger.js';
 export * from './logging/logging.module.js';
 export * from './pagination/connection.js';
+export * from './pagination/page-args.js';
 export * from './validation/transforms.js';
 export * from './validation/validation.pipe.js';

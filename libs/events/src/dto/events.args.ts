@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { trimmed, trimmedUpperCase } from '@preceptor/core';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { PageCursor, PageSize, trimmed, trimmedUpperCase } from '@preceptor/core';
 import { GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -7,14 +7,11 @@ import {
   IsBoolean,
   IsDate,
   IsEnum,
-  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { CreditType, EventFormat, EventKind, EventStatus } from '../event-enums.js';
@@ -26,21 +23,11 @@ export const RECOMMENDED_EVENTS_DEFAULT = 10;
 
 @ArgsType()
 export class EventPageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size, 1–${EVENTS_PAGE_MAX} (default ${EVENTS_PAGE_DEFAULT}).`,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(EVENTS_PAGE_MAX)
-  first?: number;
+  @PageSize(EVENTS_PAGE_DEFAULT, EVENTS_PAGE_MAX)
+  first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
+  @PageCursor()
+  after?: string | null;
 }
 
 @InputType({ description: 'Each list matches any of its values; different fields must all match.' })
@@ -176,15 +163,8 @@ export class RsvpArgs {
 
 @ArgsType()
 export class RecommendedEventsArgs {
-  @Field(() => Int, {
-    nullable: true,
-    description: `How many, 1–${EVENTS_PAGE_MAX} (default ${RECOMMENDED_EVENTS_DEFAULT}).`,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(EVENTS_PAGE_MAX)
-  first?: number;
+  @PageSize(RECOMMENDED_EVENTS_DEFAULT, EVENTS_PAGE_MAX, 'How many')
+  first?: number | null;
 }
 
 @ArgsType()

@@ -81,7 +81,7 @@ export class EventRecommendationsService {
 
   async recommended(
     caller: AuthUser,
-    first: number = RECOMMENDED_EVENTS_DEFAULT,
+    first?: number | null,
     now: Date = new Date(),
   ): Promise<EventRecommendationModel[]> {
     const seeker = await this.seeker(caller);
@@ -90,7 +90,12 @@ export class EventRecommendationsService {
     const started = performance.now();
     const candidates = await this.candidates(caller.id, seeker, this.graph, now);
     const read = performance.now();
-    const ranked = recommendEvents(seeker, candidates, this.graph, first);
+    const ranked = recommendEvents(
+      seeker,
+      candidates,
+      this.graph,
+      first ?? RECOMMENDED_EVENTS_DEFAULT,
+    );
     this.logger.debug(
       `recommendedEvents for ${caller.id}: ${candidates.length} candidates read in ${(read - started).toFixed(1)} ms, scored in ${(performance.now() - read).toFixed(1)} ms`,
     );

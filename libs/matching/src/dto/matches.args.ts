@@ -1,37 +1,18 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { PageCursor, PageSize } from '@preceptor/core';
 import { MentorFilter } from '@preceptor/profiles';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 
 export const MATCHES_PAGE_MAX = 50;
 export const MATCHES_PAGE_DEFAULT = 10;
 
 @ArgsType()
 export class MatchPageArgs {
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: MATCHES_PAGE_DEFAULT,
-    description: `Page size, 1–${MATCHES_PAGE_MAX}.`,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MATCHES_PAGE_MAX)
+  @PageSize(MATCHES_PAGE_DEFAULT, MATCHES_PAGE_MAX)
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @PageCursor()
   after?: string | null;
 }
 

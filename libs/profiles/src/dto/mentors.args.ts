@@ -1,18 +1,15 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { trimmedUpperCase } from '@preceptor/core';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { PageCursor, PageSize, trimmedUpperCase } from '@preceptor/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
-  IsInt,
   IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { CareerStage, GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
@@ -108,21 +105,11 @@ export class MentorsArgs {
   @Type(() => MentorFilter)
   filter?: MentorFilter;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: `Page size, 1–${MENTORS_PAGE_MAX} (default ${MENTORS_PAGE_DEFAULT}).`,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MENTORS_PAGE_MAX)
-  first?: number;
+  @PageSize(MENTORS_PAGE_DEFAULT, MENTORS_PAGE_MAX)
+  first?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
+  @PageCursor()
+  after?: string | null;
 }
 
 @ArgsType()
