@@ -7,7 +7,7 @@
 // PASS/FAIL and writes the `## matches` section of docs/benchmarks.md.
 //
 //   npm run bench:matches [-- --db-10k URL] [--db-1m URL] [--seconds 4] [--only "10k,1M browse"]
-//     [--mentees 40] [--exposure-mentees 10000] [--out file.md] [--port 3919]
+//     [--mentees 40] [--exposure-mentees 10000] [--out file.md] [--port 3919] [--profile DIR]
 //
 // Needs databases seeded with `npm run seed` (10,000 and 1,000,000 mentors); it neither seeds nor
 // drops them. The API runs in production mode, where seeded accounts cannot log in, so the bench
@@ -84,6 +84,8 @@ const { values: options } = parseArgs({
     // comma-separated texts (case-insensitive).
     only: { type: 'string' },
     'drop-baseline-indexes': { type: 'boolean', default: false },
+    // Writes a V8 CPU profile of each API process there (summarise with cpu-profile-summary).
+    profile: { type: 'string' },
   },
 });
 
@@ -526,6 +528,7 @@ class ScaleRun {
       port: PORT,
       readyWithinMs: READY_WITHIN_MS,
       env,
+      nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],
     });
     activeApi = api;
     this.client.close();
