@@ -29,6 +29,7 @@ export * from './http/json-body.js';
 export * from './lifecycle/graceful-shutdown.js';
 export * from './logging/logger.js';
 export * from './logging/logging.module.js';
+export * from './ids.js';
 export * from './pagination/connection.js';
 export * from './pagination/page-args.js';
 export * from './validation/transforms.js';

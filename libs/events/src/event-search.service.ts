@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
-import { CommonError, decodeCursor, encodeCursor } from '@preceptor/core';
+import { CommonError } from '@preceptor/core';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { DataSource } from 'typeorm';
 import {
@@ -11,31 +11,11 @@ import {
   type EventsArgs,
   type MyEventsArgs,
 } from './dto/events.args.js';
+import { decodeStartCursor, encodeStartCursor } from './event-cursor.js';
 import { EventStatus } from './event-enums.js';
 import { eventSearchQuery } from './event-search.js';
 import { EventViews, viewerOf } from './event-views.service.js';
 import type { EventConnection } from './models/event.models.js';
-
-interface EventCursor {
-  /** startsAt, ISO (stored to the millisecond, so exact). */
-  s: string;
-  /** id */
-  i: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function isEventCursor(value: unknown): value is EventCursor {
-  const cursor = value as EventCursor;
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof cursor.s === 'string' &&
-    !Number.isNaN(Date.parse(cursor.s)) &&
-    typeof cursor.i === 'string' &&
-    UUID.test(cursor.i)
-  );
-}
 
 /**
  * Browsing published events, by start then id (a keyset: deep pages cost what the first does).
@@ -80,7 +60,7 @@ export class EventSearchService {
     withTotal: boolean,
   ): Promise<EventConnection> {
     const first = args.first ?? EVENTS_PAGE_DEFAULT;
-    const cursor = args.after ? decodeCursor(args.after, isEventCursor) : undefined;
+    const cursor = decodeStartCursor(args.after);
     const total = withTotal
       ? this.dataSource
           .query<{ count: number }[]>(
@@ -91,7 +71,7 @@ export class EventSearchService {
       : Promise.resolve(0);
     const page = where.clone();
     if (cursor) {
-      page.add((p) => `(e.starts_at, e.id) > (${p(new Date(cursor.s))}, ${p(cursor.i)}::uuid)`);
+      page.add((p) => `(e.starts_at, e.id) > (${p(cursor.startsAt)}, ${p(cursor.id)}::uuid)`);
     }
     // The page size is written into the text (at most EVENTS_PAGE_MAX + 1 statements per
     // filter shape): a generic plan with a LIMIT parameter does not know the page is short.
@@ -103,7 +83,7 @@ export class EventSearchService {
     ]);
     const models = rows.slice(0, first);
     const edges = models.map((node) => ({
-      cursor: encodeCursor({ s: node.startsAt.toISOString(), i: node.id } satisfies EventCursor),
+      cursor: encodeStartCursor(node.startsAt, node.id),
       node,
     }));
     return {

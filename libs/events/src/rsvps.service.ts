@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@preceptor/accounts';
-import {
-  CommonError,
-  decodeCursor,
-  encodeCursor,
-  PreparedReads,
-  runTransaction,
-} from '@preceptor/core';
+import { CommonError, PreparedReads, runTransaction } from '@preceptor/core';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EVENTS_PAGE_DEFAULT, type EventPageArgs } from './dto/events.args.js';
 import { EventEntity } from './entities/event.entity.js';
+import { decodeStartCursor, encodeStartCursor } from './event-cursor.js';
 import { RsvpEntity } from './entities/rsvp.entity.js';
 import { EventStatus, RsvpStatus } from './event-enums.js';
 import { EventViews, viewerOf } from './event-views.service.js';
@@ -20,27 +15,6 @@ import type { RsvpConnection, RsvpModel } from './models/event.models.js';
 import { canSee, hasStarted, type Viewer } from './rules/event-access.js';
 import { afterCancellation } from './rules/waitlist.js';
 import { applySeatChange, placeRsvp, seatsOf } from './seating.js';
-
-interface RsvpCursor {
-  /** The event's start, ISO. */
-  s: string;
-  /** The RSVP's id. */
-  i: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function isRsvpCursor(value: unknown): value is RsvpCursor {
-  const cursor = value as RsvpCursor;
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof cursor.s === 'string' &&
-    !Number.isNaN(Date.parse(cursor.s)) &&
-    typeof cursor.i === 'string' &&
-    UUID.test(cursor.i)
-  );
-}
 
 /** What an RSVP mutation answers with beyond the RSVP itself. */
 export interface RsvpAnswerOptions {
@@ -141,7 +115,7 @@ export class RsvpsService {
   async myRsvps(caller: AuthUser, args: EventPageArgs): Promise<RsvpConnection> {
     const viewer = viewerOf(caller);
     const first = args.first ?? EVENTS_PAGE_DEFAULT;
-    const cursor = args.after ? decodeCursor(args.after, isRsvpCursor) : undefined;
+    const cursor = decodeStartCursor(args.after);
     const query = this.dataSource.manager
       .createQueryBuilder(RsvpEntity, 'r')
       .innerJoinAndMapOne('r.event', EventEntity, 'e', 'e.id = r.eventId')
@@ -149,8 +123,8 @@ export class RsvpsService {
     const totalCount = await query.clone().getCount();
     if (cursor) {
       query.andWhere('(e.startsAt, r.id) > (:startsAt, :id)', {
-        startsAt: new Date(cursor.s),
-        id: cursor.i,
+        startsAt: cursor.startsAt,
+        id: cursor.id,
       });
     }
     const rows = (await query
@@ -164,7 +138,7 @@ export class RsvpsService {
       viewer,
     );
     const edges = page.map((row, index) => ({
-      cursor: encodeCursor({ s: row.event.startsAt.toISOString(), i: row.id } satisfies RsvpCursor),
+      cursor: encodeStartCursor(row.event.startsAt, row.id),
       node: events[index].myRsvp ?? toRsvpModel(row, events[index]),
     }));
     return {

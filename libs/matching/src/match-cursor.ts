@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@preceptor/core';
+import { decodeCursor, encodeCursor, isCanonicalUuid } from '@preceptor/core';
 import type { MatchCursor } from './retrieval/top-matches.js';
 
 interface EncodedMatchCursor {
@@ -8,8 +8,6 @@ interface EncodedMatchCursor {
   u: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function isEncodedMatchCursor(value: unknown): value is EncodedMatchCursor {
   const cursor = value as EncodedMatchCursor;
   return (
@@ -18,7 +16,7 @@ function isEncodedMatchCursor(value: unknown): value is EncodedMatchCursor {
     typeof cursor.s === 'number' &&
     Number.isFinite(cursor.s) &&
     typeof cursor.u === 'string' &&
-    UUID.test(cursor.u)
+    isCanonicalUuid(cursor.u)
   );
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUuid } from '@preceptor/core';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { EventEntity } from '../entities/event.entity.js';
@@ -11,7 +12,6 @@ import { buildCalendar, type CalendarEvent } from './ics.js';
 
 /** Statuses whose event has a public calendar file; drafts have none. */
 const PUBLIC_STATUSES = [EventStatus.PUBLISHED, EventStatus.CANCELLED];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** base64url of 32 random bytes. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -55,7 +55,7 @@ export class CalendarService {
 
   /** The public file of a published or cancelled event; null for a draft or an unknown id. */
   async eventFile(id: string, origin: string): Promise<string | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const event = await this.dataSource.manager.findOne(EventEntity, {
       where: { id, status: In(PUBLIC_STATUSES) },
     });

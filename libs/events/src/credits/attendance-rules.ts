@@ -3,6 +3,7 @@
  * BAD_USER_INPUT and refusals into typed errors.
  */
 import type { FieldProblem } from '@preceptor/core';
+import { isUuid } from '@preceptor/core/ids';
 import { EventStatus, RsvpStatus } from '../event-enums.js';
 import { hasStarted } from '../rules/event-access.js';
 
@@ -11,8 +12,6 @@ export const MAX_ATTENDANCE_IDS = 1_000;
 
 /** How many offending ids an error message (and its details) lists. */
 export const LISTED_IDS = 20;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AttendanceIds = { ids: string[]; problems: [] } | { ids: []; problems: FieldProblem[] };
 
@@ -33,7 +32,7 @@ export function attendanceIds(userIds: readonly string[]): AttendanceIds {
     };
   }
   const problems = userIds.flatMap((id, index) =>
-    UUID.test(id)
+    isUuid(id)
       ? []
       : [{ field: `userIds[${index}]`, message: `"${id.slice(0, 60)}" is not a user id` }],
   );

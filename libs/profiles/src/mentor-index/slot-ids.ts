@@ -8,12 +8,13 @@
  * lowercase UUIDs).
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@preceptor/core/ids';
+
 const EMPTY = -1;
 
 /** A UUID as four 32-bit words (most significant first); throws on anything else. */
 export function uuidWords(text: string, into: Uint32Array, at = 0): void {
-  if (!UUID.test(text)) throw new Error(`Not a UUID: ${text}`);
+  if (!isUuid(text)) throw new Error(`Not a UUID: ${text}`);
   into[at] = parseInt(text.slice(0, 8), 16);
   into[at + 1] = parseInt(text.slice(9, 13) + text.slice(14, 18), 16);
   into[at + 2] = parseInt(text.slice(19, 23) + text.slice(24, 28), 16);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@preceptor/accounts';
-import { decodeCursor, encodeCursor } from '@preceptor/core';
+import { decodeCursor, encodeCursor, isCanonicalUuid } from '@preceptor/core';
 import { SpecialtyCatalog } from '@preceptor/taxonomy';
 import { MENTORS_PAGE_DEFAULT, type MentorFilter, type MentorsArgs } from '../dto/mentors.args.js';
 import type { ProfileConnection } from '../models/profile.models.js';
@@ -22,8 +22,6 @@ interface MentorCursor {
   u: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function isMentorCursor(value: unknown): value is MentorCursor {
   const cursor = value as MentorCursor;
   return (
@@ -32,7 +30,7 @@ function isMentorCursor(value: unknown): value is MentorCursor {
     typeof cursor.c === 'string' &&
     isUtcTimestamp(cursor.c) &&
     typeof cursor.u === 'string' &&
-    UUID.test(cursor.u)
+    isCanonicalUuid(cursor.u)
   );
 }
 
