@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, PartialType } from '@nestjs/graphql';
-import { trimmed, trimmedUpperCase } from '@preceptor/core';
-import { GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
+import { trimmed } from '@preceptor/core';
+import { GrowthArea, IsCountryCode, IsRegionCodeOf, Track } from '@preceptor/taxonomy';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,6 @@ import {
   IsDate,
   IsEnum,
   IsInt,
-  IsISO31661Alpha2,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -47,15 +46,11 @@ export class VenueInput {
     description: 'ISO 3166-2 region such as "US-IL", or "IL" with the country "US".',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Transform(toRegionCode('country'))
-  @IsRegionOf('country')
+  @IsRegionCodeOf('country')
   region?: string | null;
 
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. "US".' })
-  @Transform(trimmedUpperCase)
-  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  @IsCountryCode()
   country: string;
 }
 

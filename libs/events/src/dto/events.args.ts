@@ -1,13 +1,12 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { PageCursor, PageSize, trimmed, trimmedUpperCase } from '@preceptor/core';
-import { GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
+import { PageCursor, PageSize, trimmed } from '@preceptor/core';
+import { GrowthArea, IsCountryCode, IsRegionCodeOf, Track } from '@preceptor/taxonomy';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsDate,
   IsEnum,
-  IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
@@ -81,8 +80,7 @@ export class EventFilter {
 
   @Field(() => String, { nullable: true, description: 'The venue’s country (ISO 3166-1).' })
   @IsOptional()
-  @Transform(trimmedUpperCase)
-  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  @IsCountryCode()
   country?: string;
 
   @Field(() => String, {
@@ -90,10 +88,7 @@ export class EventFilter {
     description: 'The venue’s region: "US-IL", or "IL" with the country "US".',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Transform(toRegionCode('country'))
-  @IsRegionOf('country')
+  @IsRegionCodeOf('country')
   region?: string;
 
   @Field(() => String, { nullable: true, description: 'The venue’s city (case does not matter).' })

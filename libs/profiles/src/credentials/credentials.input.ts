@@ -1,10 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { trimmed, trimmedUpperCase } from '@preceptor/core';
-import { IsRegionOf, toRegionCode } from '@preceptor/taxonomy';
+import { trimmed } from '@preceptor/core';
+import { IsCountryCode, IsRegionCodeOf } from '@preceptor/taxonomy';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  IsISO31661Alpha2,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -24,8 +23,7 @@ export class LicenceInput {
   profession: string;
 
   @Field({ description: 'The issuing country, ISO 3166-1 alpha-2 (e.g. "US").' })
-  @Transform(trimmedUpperCase)
-  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  @IsCountryCode()
   country: string;
 
   @Field(() => String, {
@@ -34,10 +32,7 @@ export class LicenceInput {
       'The issuing state or province: "US-FL", or "FL" with the country "US". Leave out for a national licence.',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Transform(toRegionCode('country'))
-  @IsRegionOf('country')
+  @IsRegionCodeOf('country')
   region?: string | null;
 
   @Field({ description: 'The licence number as the board issued it.' })

@@ -1,18 +1,17 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { PageCursor, PageSize, trimmedUpperCase } from '@preceptor/core';
+import { PageCursor, PageSize } from '@preceptor/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
-  IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage, GrowthArea, IsRegionOf, toRegionCode, Track } from '@preceptor/taxonomy';
+import { CareerStage, GrowthArea, IsCountryCode, IsRegionCodeOf, Track } from '@preceptor/taxonomy';
 import { MeetingFormat } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 
@@ -67,8 +66,7 @@ export class MentorFilter {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trimmedUpperCase)
-  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  @IsCountryCode()
   country?: string;
 
   @Field(() => String, {
@@ -76,10 +74,7 @@ export class MentorFilter {
     description: 'ISO 3166-2 region code such as "US-TX", or "TX" with the country "US".',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Transform(toRegionCode('country'))
-  @IsRegionOf('country')
+  @IsRegionCodeOf('country')
   region?: string;
 
   @Field(() => Boolean, { nullable: true })

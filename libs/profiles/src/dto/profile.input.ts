@@ -8,7 +8,6 @@ import {
   IsEmail,
   IsEnum,
   IsInt,
-  IsISO31661Alpha2,
   IsOptional,
   IsString,
   IsUrl,
@@ -19,7 +18,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CareerStage, REGION_INPUT_HINT, REGION_INPUT_PATTERN, Track } from '@preceptor/taxonomy';
+import {
+  CareerStage,
+  IsCountryCode,
+  REGION_INPUT_HINT,
+  REGION_INPUT_PATTERN,
+  Track,
+} from '@preceptor/taxonomy';
 import { MeetingFormat, ShiftPattern, Weekday } from '../profiles/profile-enums.js';
 import { IsLanguageCode, normalizeLanguageCodes } from './is-language-code.js';
 
@@ -126,8 +131,7 @@ export class ProfileInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2, e.g. "US".' })
   @IsOptional()
-  @Transform(trimmedUpperCase)
-  @IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' })
+  @IsCountryCode()
   country?: string | null;
 
   @Field(() => String, {

@@ -1,5 +1,18 @@
-import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { trimmedUpperCase } from '@preceptor/core';
+import { Transform } from 'class-transformer';
+import {
+  IsISO31661Alpha2,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 import { normalizeRegion } from '../regions.js';
+
+/** Longer than any ISO 3166-2 code or region name a person types. */
+const REGION_INPUT_MAX_LENGTH = 100;
 
 function countryOf(object: object, countryProperty: string): string | null {
   const country = (object as Record<string, unknown>)[countryProperty];
@@ -45,5 +58,26 @@ export function IsRegionOf(
       },
     },
     options,
+  );
+}
+
+/** An ISO 3166-1 alpha-2 country code, trimmed and upper-cased first (" us" is "US"). */
+export function IsCountryCode(): PropertyDecorator {
+  return applyDecorators(
+    Transform(trimmedUpperCase),
+    IsISO31661Alpha2({ message: 'must be an ISO 3166-1 alpha-2 country code such as "US"' }),
+  );
+}
+
+/**
+ * A region of the country in `countryProperty`, stored as its ISO 3166-2 code: "tx" with the
+ * country "US" becomes "US-TX"; a region outside the country is refused.
+ */
+export function IsRegionCodeOf(countryProperty: string): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    MaxLength(REGION_INPUT_MAX_LENGTH),
+    Transform(toRegionCode(countryProperty)),
+    IsRegionOf(countryProperty),
   );
 }
