@@ -109,6 +109,16 @@ interface CandidateBounds {
   weekShare(slot: number): number;
 }
 
+/**
+ * A pass's week check: a candidate of the ring can be bounded at `ceiling` tenths at most before
+ * their week is known, and is below the pass's `floor` (points) when their week's share takes
+ * them under it.
+ */
+interface WeekCheck {
+  readonly ceiling: number;
+  readonly floor: number;
+}
+
 const NO_BOUND = 1000;
 /**
  * How far below a tier's best score each pass over it reaches, in points; the last pass goes
@@ -138,6 +148,9 @@ export class TopMatchRetrieval {
   private readonly starts = new Int32Array(NO_BOUND + 2);
   private readonly next = new Int32Array(NO_BOUND + 2);
   private order = new Int32Array(1024);
+  /** The last pass's candidates its week check held back (not marked seen). */
+  private heldBack = new Int32Array(1024);
+  private heldBackCount = 0;
 
   retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
@@ -156,6 +169,14 @@ export class TopMatchRetrieval {
       tierBounds[t] = Math.max(tierBounds[t], tierBounds[t + 1]);
     }
     const shares = new BoundShares(mentee, weights, pool.facts);
+    // The same in tenths from the bound's own shares, for the week check below (no specialty:
+    // no ceiling, nobody is left out on their week).
+    const ringCeilings = tiers.map((tier) =>
+      tier.specialty === undefined ? Infinity : shares.ceiling(tier.specialty),
+    );
+    for (let t = ringCeilings.length - 2; t >= 0; t -= 1) {
+      ringCeilings[t] = Math.max(ringCeilings[t], ringCeilings[t + 1]);
+    }
     const bounds: CandidateBounds = found
       ? this.bounder(mentee, pool, shares, found.classRank, options)
       : { withoutWeek: () => NO_BOUND, weekShare: () => 0 };
@@ -170,16 +191,35 @@ export class TopMatchRetrieval {
       // stage, track and offers can still reach near the tier's best; each later one lowers the
       // bar, until the k-th score found is above it (the rest cannot get in) or none is left.
       let previous = '';
+      this.heldBackCount = 0;
       for (const optimistic of [...PASS_DEPTHS.map((depth) => tierBounds[t] - depth), -1]) {
         const worst = top.full ? top.worst!.score : -1;
         const floor = Math.max(optimistic, worst);
         const conditions = options.exhaustive
           ? {}
           : passConditions(shares, tier.specialty, floor, pool.facts);
-        // The same conditions as the pass before: nobody new to visit.
+        // A candidate whose week alone takes them below the floor waits for a later pass (the
+        // week is no pass condition). Checked only where some week could: losing it all.
+        const weekCheck =
+          (ringCeilings[t] - shares.weekUnknown) / 10 < floor
+            ? { ceiling: ringCeilings[t], floor }
+            : null;
+        // The same conditions as the pass before: only those their week held back can be new.
         const key = JSON.stringify(conditions);
-        if (conditions && key !== previous) {
-          this.scorePass(mentee, pool, tier.set, conditions, top, bounds, options, counts);
+        const again = key === previous;
+        if (conditions && (!again || this.heldBackCount > 0)) {
+          this.scorePass(
+            mentee,
+            pool,
+            tier.set,
+            conditions,
+            top,
+            bounds,
+            options,
+            counts,
+            weekCheck,
+            again,
+          );
         }
         previous = key;
         // Every mentor not visited yet is below the floor: done once the k-th score reaches it.
@@ -205,23 +245,39 @@ export class TopMatchRetrieval {
     bounds: CandidateBounds,
     options: RetrievalOptions,
     counts: { seen: number; scored: number },
+    weekCheck: WeekCheck | null,
+    heldBackOnly: boolean,
   ): void {
     const seen = this.seen;
     const worstTenths = top.full ? Math.round(top.worst!.score * 10) : -1;
     // Collect first, bound after: one tight loop over the candidates' cards lets the processor
     // fetch several of them at once, where bounding inside the index's walk waited for each.
     let visited = 0;
-    pool.forEachCandidate(specialties, conditions, (slot) => {
-      if (visited === this.slots.length) this.widen();
-      this.slots[visited] = slot;
-      visited += 1;
-    });
+    if (heldBackOnly) {
+      // The index would bring the same candidates again: take those the week held back.
+      while (this.slots.length < this.heldBackCount) this.widen();
+      this.slots.set(this.heldBack.subarray(0, this.heldBackCount));
+      visited = this.heldBackCount;
+    } else {
+      pool.forEachCandidate(specialties, conditions, (slot) => {
+        if (visited === this.slots.length) this.widen();
+        this.slots[visited] = slot;
+        visited += 1;
+      });
+    }
+    this.heldBackCount = 0;
     const slots = this.slots;
     let count = 0;
     for (let i = 0; i < visited; i += 1) {
       const slot = slots[i];
       const bit = 1 << (slot & 31);
       if ((seen[slot >>> 5] & bit) !== 0) continue;
+      // Below this pass's floor on their week alone: not marked seen, so a later pass with a
+      // lower floor takes them. Most candidates share no half hour with the mentee.
+      if (weekCheck && (weekCheck.ceiling + bounds.weekShare(slot)) / 10 < weekCheck.floor) {
+        this.holdBack(slot);
+        continue;
+      }
       seen[slot >>> 5] |= bit;
       counts.seen += 1;
       const bound = bounds.withoutWeek(slot, worstTenths);
@@ -410,6 +466,16 @@ export class TopMatchRetrieval {
     return this.seen;
   }
 
+  private holdBack(slot: number): void {
+    if (this.heldBackCount === this.heldBack.length) {
+      const heldBack = new Int32Array(this.heldBack.length * 2);
+      heldBack.set(this.heldBack);
+      this.heldBack = heldBack;
+    }
+    this.heldBack[this.heldBackCount] = slot;
+    this.heldBackCount += 1;
+  }
+
   private widen(): void {
     const slots = new Int32Array(this.slots.length * 2);
     slots.set(this.slots);
@@ -486,6 +552,11 @@ export class BoundShares {
       }
     }
     this.goalSets = new Int16Array(1 << this.goals.length).fill(-1);
+  }
+
+  /** The most a mentor of this specialty class can be bounded at, before their facts are read. */
+  ceiling(specialty: SpecialtyProximity): number {
+    return this.specialty(specialty) + this.stageTrackUnknown + this.goalsUnknown + this.rest;
   }
 
   specialty(specialty: SpecialtyProximity | undefined): number {
