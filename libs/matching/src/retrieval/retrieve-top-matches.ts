@@ -4,7 +4,7 @@ import { trackRelation } from '../scoring/criteria/track.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../scoring/match-weights.js';
 import type { MentorPlace, TierFacts } from '../scoring/assessment.js';
-import { boundTenths, maxPossibleScore } from '../scoring/retrieval-bound.js';
+import { boundTenths } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import { WEEK_SOURCES, WeekGrid } from './week-grid.js';
@@ -159,24 +159,16 @@ export class TopMatchRetrieval {
       specialty: SpecialtyProximity | undefined;
     })[] = found?.rings ?? [{ specialty: undefined, set: null }];
     const top = new TopMatches<RankedMentor>(options.limit);
-    // Each tier bounds every mentor of the tiers after it too: take the running maximum.
-    const tierBounds = tiers.map((tier) =>
-      tier.specialty === undefined
-        ? Infinity
-        : maxPossibleScore(mentee, { specialty: tier.specialty }, weights),
-    );
-    for (let t = tierBounds.length - 2; t >= 0; t -= 1) {
-      tierBounds[t] = Math.max(tierBounds[t], tierBounds[t + 1]);
-    }
     const shares = new BoundShares(mentee, weights, pool.facts);
-    // The same in tenths from the bound's own shares, for the week check below (no specialty:
-    // no ceiling, nobody is left out on their week).
-    const ringCeilings = tiers.map((tier) =>
+    // Each tier's ceiling in tenths (its class's `maxPossibleScore`, from the shares); each tier
+    // bounds every mentor of the tiers after it too: take the running maximum.
+    const ceilings = tiers.map((tier) =>
       tier.specialty === undefined ? Infinity : shares.ceiling(tier.specialty),
     );
-    for (let t = ringCeilings.length - 2; t >= 0; t -= 1) {
-      ringCeilings[t] = Math.max(ringCeilings[t], ringCeilings[t + 1]);
+    for (let t = ceilings.length - 2; t >= 0; t -= 1) {
+      ceilings[t] = Math.max(ceilings[t], ceilings[t + 1]);
     }
+    const tierBounds = ceilings.map((tenths) => tenths / 10);
     const bounds: CandidateBounds = found
       ? this.bounder(mentee, pool, shares, found.classRank, options)
       : { withoutWeek: () => NO_BOUND, weekShare: () => 0 };
@@ -201,9 +193,7 @@ export class TopMatchRetrieval {
         // A candidate whose week alone takes them below the floor waits for a later pass (the
         // week is no pass condition). Checked only where some week could: losing it all.
         const weekCheck =
-          (ringCeilings[t] - shares.weekUnknown) / 10 < floor
-            ? { ceiling: ringCeilings[t], floor }
-            : null;
+          (ceilings[t] - shares.weekUnknown) / 10 < floor ? { ceiling: ceilings[t], floor } : null;
         // The same conditions as the pass before: only those their week held back can be new.
         const key = JSON.stringify(conditions);
         const again = key === previous;
@@ -554,7 +544,10 @@ export class BoundShares {
     this.goalSets = new Int16Array(1 << this.goals.length).fill(-1);
   }
 
-  /** The most a mentor of this specialty class can be bounded at, before their facts are read. */
+  /**
+   * The most a mentor of this specialty class can be bounded at before their facts are read:
+   * `maxPossibleScore` with only the class known, in tenths.
+   */
   ceiling(specialty: SpecialtyProximity): number {
     return this.specialty(specialty) + this.stageTrackUnknown + this.goalsUnknown + this.rest;
   }
