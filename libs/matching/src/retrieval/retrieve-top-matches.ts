@@ -7,7 +7,7 @@ import type { MentorPlace, TierFacts } from '../scoring/assessment.js';
 import { boundTenths } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
-import { WEEK_SOURCES, WeekGrid } from './week-grid.js';
+import { WEEK_GRID_MINUTES, WEEK_SOURCE_STEP, WEEK_SOURCES, WeekGrid } from './week-grid.js';
 import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
 import {
@@ -103,10 +103,15 @@ export interface Retrieval {
 
 /** A candidate's upper bound in tenths of a point, in two parts: the week's share comes last. */
 interface CandidateBounds {
-  /** Everything but the week (whose share counts at its most); may stop early below `worstTenths`. */
-  withoutWeek(slot: number, worstTenths: number): number;
+  /**
+   * Everything but the week (whose share counts at its most), for `count` slots into `into`; a
+   * bound may stop early below `worstTenths`.
+   */
+  withoutWeek(slots: Int32Array, count: number, worstTenths: number, into: Int16Array): void;
   /** What the candidate's week takes off that bound (0 or less). */
   weekShare(slot: number): number;
+  /** `weekShare` of `count` slots, into `into`. */
+  weekShares(slots: Int32Array, count: number, into: Int16Array): void;
 }
 
 /**
@@ -120,6 +125,8 @@ interface WeekCheck {
 }
 
 const NO_BOUND = 1000;
+/** Not learnt yet, in a table of week shares (a share is 0 or less, above -NO_BOUND). */
+const NO_SHARE = -0x8000;
 /**
  * How far below a tier's best score each pass over it reaches, in points; the last pass goes
  * down to the k-th score found. Small steps first: the higher the threshold, the fewer mentors
@@ -144,6 +151,7 @@ export class TopMatchRetrieval {
   private readonly weeks = new WeekGrid();
   private slots = new Int32Array(1024);
   private bounds = new Int16Array(1024);
+  private weekShares = new Int16Array(1024);
   /** `byBound`'s counting sort: where each level starts, the next free place, the result. */
   private readonly starts = new Int32Array(NO_BOUND + 2);
   private readonly next = new Int32Array(NO_BOUND + 2);
@@ -151,6 +159,8 @@ export class TopMatchRetrieval {
   /** The last pass's candidates its week check held back (not marked seen). */
   private heldBack = new Int32Array(1024);
   private heldBackCount = 0;
+  /** Keeps the cards' first reads (see `withoutWeek`) from being optimised away. */
+  private touched = 0;
 
   retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
@@ -171,7 +181,11 @@ export class TopMatchRetrieval {
     const tierBounds = ceilings.map((tenths) => tenths / 10);
     const bounds: CandidateBounds = found
       ? this.bounder(mentee, pool, shares, found.classRank, options)
-      : { withoutWeek: () => NO_BOUND, weekShare: () => 0 };
+      : {
+          withoutWeek: (_slots, count, _worst, into) => into.fill(NO_BOUND, 0, count),
+          weekShare: () => 0,
+          weekShares: (_slots, count, into) => into.fill(0, 0, count),
+        };
     this.freshSeen(pool.slotCount);
     const counts = { seen: 0, scored: 0 };
     let tiersScanned = 0;
@@ -256,24 +270,35 @@ export class TopMatchRetrieval {
       });
     }
     this.heldBackCount = 0;
+    // Each step runs over the whole list before the next, so that the cards' reads (cache misses
+    // at a million mentors) of many candidates are in flight at once.
     const slots = this.slots;
-    let count = 0;
+    let fresh = 0;
     for (let i = 0; i < visited; i += 1) {
       const slot = slots[i];
-      const bit = 1 << (slot & 31);
-      if ((seen[slot >>> 5] & bit) !== 0) continue;
-      // Below this pass's floor on their week alone: not marked seen, so a later pass with a
-      // lower floor takes them. Most candidates share no half hour with the mentee.
-      if (weekCheck && (weekCheck.ceiling + bounds.weekShare(slot)) / 10 < weekCheck.floor) {
-        this.holdBack(slot);
-        continue;
+      if ((seen[slot >>> 5] & (1 << (slot & 31))) === 0) slots[fresh++] = slot;
+    }
+    // Below this pass's floor on their week alone: not marked seen, so a later pass with a lower
+    // floor takes them. Most candidates share no half hour with the mentee.
+    let kept = fresh;
+    if (weekCheck) {
+      const weekShares = this.weekShares;
+      bounds.weekShares(slots, fresh, weekShares);
+      kept = 0;
+      for (let i = 0; i < fresh; i += 1) {
+        if ((weekCheck.ceiling + weekShares[i]) / 10 < weekCheck.floor) this.holdBack(slots[i]);
+        else slots[kept++] = slots[i];
       }
-      seen[slot >>> 5] |= bit;
-      counts.seen += 1;
-      const bound = bounds.withoutWeek(slot, worstTenths);
-      if (bound < worstTenths) continue;
-      slots[count] = slot;
-      this.bounds[count] = bound;
+    }
+    for (let i = 0; i < kept; i += 1) seen[slots[i] >>> 5] |= 1 << (slots[i] & 31);
+    counts.seen += kept;
+    const allBounds = this.bounds;
+    bounds.withoutWeek(slots, kept, worstTenths, allBounds);
+    let count = 0;
+    for (let i = 0; i < kept; i += 1) {
+      if (allBounds[i] < worstTenths) continue;
+      slots[count] = slots[i];
+      allBounds[count] = allBounds[i];
       count += 1;
     }
     const { order, starts } = this.byBound(count);
@@ -360,7 +385,7 @@ export class TopMatchRetrieval {
       facts.offerAreas.length <= 12
         ? Uint8Array.from({ length: 1 << facts.offerAreas.length }, (_, offers) => metOf(offers))
         : null;
-    const withoutWeek = (slot: number, worstTenths: number): number => {
+    const boundOf = (slot: number, worstTenths: number): number => {
       let rank = NONE_RANK;
       for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
         const id = facts.specialties[i];
@@ -404,11 +429,24 @@ export class TopMatchRetrieval {
       }
       return bound + place + load - unknownPlace - unknownLoad;
     };
+    const withoutWeek = (
+      slots: Int32Array,
+      count: number,
+      worstTenths: number,
+      into: Int16Array,
+    ): void => {
+      // A first loop reads one field of each card so that their cache misses overlap.
+      let touched = 0;
+      for (let i = 0; i < count; i += 1) {
+        const slot = slots[i];
+        touched ^= facts.specialties[slot * perSlot] ^ facts.offers[slot] ^ facts.stage[slot];
+        touched ^= facts.track[slot] ^ facts.formats[slot] ^ facts.capacity[slot];
+      }
+      this.touched = touched;
+      for (let i = 0; i < count; i += 1) into[i] = boundOf(slots[i], worstTenths);
+    };
     // The week: at most half an hour for each half hour of the week both touch.
-    const weekShare = (slot: number): number => {
-      if (menteeCells === null) return 0;
-      const minutes = weeks.sharedMinutesAtMost(slot, pool, menteeCells, referenceDate);
-      const source = weeks.sourceOf(slot);
+    const shareOf = (source: number, minutes: number): number => {
       const weekKey = source * 0x10000 + minutes;
       let week = weekTenths.get(weekKey);
       if (week === undefined) {
@@ -422,7 +460,34 @@ export class TopMatchRetrieval {
       }
       return week - unknownWeek;
     };
-    return { withoutWeek, weekShare };
+    const weekShare = (slot: number): number => {
+      if (menteeCells === null) return 0;
+      // First: it learns the slot's week, and with it where the week comes from.
+      const minutes = weeks.sharedMinutesAtMost(slot, pool, menteeCells, referenceDate);
+      return shareOf(weeks.sourceOf(slot), minutes);
+    };
+    // By `sharedCellsOf`'s code (source and half hours shared), learnt as they come.
+    const byCode = new Int16Array(WEEK_SOURCES.length * WEEK_SOURCE_STEP).fill(NO_SHARE);
+    let codes = new Uint16Array(1024);
+    const weekShares = (slots: Int32Array, count: number, into: Int16Array): void => {
+      if (menteeCells === null) {
+        into.fill(0, 0, count);
+        return;
+      }
+      if (codes.length < count) codes = new Uint16Array(slots.length);
+      weeks.sharedCellsOf(slots, count, pool, menteeCells, referenceDate, codes);
+      for (let i = 0; i < count; i += 1) {
+        const code = codes[i];
+        let share = byCode[code];
+        if (share === NO_SHARE) {
+          const source = Math.floor(code / WEEK_SOURCE_STEP);
+          share = shareOf(source, (code - source * WEEK_SOURCE_STEP) * WEEK_GRID_MINUTES);
+          byCode[code] = share;
+        }
+        into[i] = share;
+      }
+    };
+    return { withoutWeek, weekShare, weekShares };
   }
 
   /**
@@ -473,6 +538,7 @@ export class TopMatchRetrieval {
     const bounds = new Int16Array(this.bounds.length * 2);
     bounds.set(this.bounds);
     this.bounds = bounds;
+    this.weekShares = new Int16Array(this.weekShares.length * 2);
   }
 }
 

@@ -3,7 +3,7 @@ import type { MatchMentor } from '../scoring/match-profiles.js';
 import { aMentee, aMentor, weekly } from '../scoring/testing/match-people.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import type { CandidatePool } from './retrieve-top-matches.js';
-import { WeekGrid } from './week-grid.js';
+import { WEEK_GRID_MINUTES, WEEK_SOURCE_STEP, WEEK_SOURCES, WeekGrid } from './week-grid.js';
 
 /** Just what the grid reads of a pool: each slot's mentor and stamp. */
 function poolOf(mentors: MatchMentor[], stamps: number[]): CandidatePool {
@@ -54,5 +54,33 @@ describe('WeekGrid', () => {
     expect(grid.sharedMinutesAtMost(0, pool, cells, at)).toBe(30);
     stamps[0] = 2;
     expect(grid.sharedMinutesAtMost(0, pool, cells, at)).toBe(90);
+  });
+
+  it('gives, for many slots at once, what it gives for each, with where each week comes from', () => {
+    const mentors = [
+      aMentor({ timeZone: 'America/New_York', availability: weekly(['MONDAY'], '17:00', '19:00') }),
+      aMentor({ timeZone: 'Europe/London', availability: [], shiftPattern: 'NIGHTS' }),
+      aMentor({ timeZone: 'Asia/Tokyo', availability: [], shiftPattern: null }),
+      aMentor({ timeZone: 'America/Chicago', availability: weekly(['MONDAY'], '17:30', '19:00') }),
+    ];
+    const pool = poolOf(mentors, [5, 6, 7, 8]);
+    const batch = new WeekGrid();
+    const cells = batch.menteeCells(mentee, at)!;
+    const codes = new Uint16Array(4);
+    batch.sharedCellsOf(Int32Array.from([3, 0, 2, 1]), 4, pool, cells, at, codes);
+
+    const single = new WeekGrid();
+    const expected = [3, 0, 2, 1].map((slot) => {
+      const minutes = single.sharedMinutesAtMost(slot, pool, cells, at);
+      return single.sourceOf(slot) * WEEK_SOURCE_STEP + minutes / WEEK_GRID_MINUTES;
+    });
+    expect([...codes]).toEqual(expected);
+    expect([3, 0, 2, 1].map((slot) => WEEK_SOURCES[batch.sourceOf(slot)])).toEqual([
+      'windows',
+      'windows',
+      null,
+      'shift',
+    ]);
+    expect(expected.slice(0, 2).map((code) => code % WEEK_SOURCE_STEP)).toEqual([2, 2]);
   });
 });

@@ -11,9 +11,21 @@ export const WEEK_SOURCES: readonly (WeekSource | null)[] = [null, 'windows', 's
  * them, so the bound is usually the exact overlap. Any other window still gets a bound, only a
  * looser one (a touched half hour counts whole).
  */
-const WEEK_GRID_MINUTES = 30;
+export const WEEK_GRID_MINUTES = 30;
 const CELLS_PER_WEEK = (7 * 24 * 60) / WEEK_GRID_MINUTES;
 const WORDS = Math.ceil(CELLS_PER_WEEK / 32);
+
+/**
+ * A slot's record: the half hours in `WORDS` words (the last one's upper bits unused by cells
+ * hold where the week comes from), then the stamp of the card it was built from. One record, so
+ * that a candidate costs one cache miss rather than one per array.
+ */
+const SOURCE_SHIFT = CELLS_PER_WEEK - (WORDS - 1) * 32;
+const STAMP = WORDS;
+const RECORD = WORDS + 1;
+
+/** What `sharedCellsOf` gives per slot: the half hours shared, plus the source times this. */
+export const WEEK_SOURCE_STEP = 512;
 
 /** The half hours of the week (UTC) an interval list touches, as bits. */
 function cellsOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): void {
@@ -42,11 +54,12 @@ function popcount(word: number): number {
  * first use, so the first requests after start-up pay for the mentors they reach.
  */
 export class WeekGrid {
-  private cells = new Uint32Array(0);
-  private stamps = new Uint32Array(0);
-  private sources = new Uint8Array(0);
+  private records = new Uint32Array(0);
+  private slots = 0;
   private referenceTime = NaN;
   private readonly mentee = new Uint32Array(WORDS);
+  /** Keeps the first loop's reads (see `sharedCellsOf`) from being optimised away. */
+  private touched = 0;
 
   /** The mentee's week as half hours, or null when it says nothing (no bound from weeks then). */
   menteeCells(mentee: MatchMentee, referenceDate: Date): Uint32Array | null {
@@ -61,7 +74,7 @@ export class WeekGrid {
    * seen it.
    */
   sourceOf(slot: number): number {
-    return this.sources[slot];
+    return this.records[slot * RECORD + WORDS - 1] >>> SOURCE_SHIFT;
   }
 
   /** At most how many minutes a week a mentor's week shares with the mentee's. */
@@ -72,34 +85,70 @@ export class WeekGrid {
     referenceDate: Date,
   ): number {
     this.fit(pool.slotCount, referenceDate);
-    const stamp = pool.facts.stamp[slot];
-    const at = slot * WORDS;
-    if (this.stamps[slot] !== stamp) {
-      const week = utcWeek(pool.mentor(slot), referenceDate);
-      this.sources[slot] = WEEK_SOURCES.indexOf(week?.source ?? null);
-      cellsOf(week?.utc ?? [], this.cells, at);
-      this.stamps[slot] = stamp;
+    const at = slot * RECORD;
+    if (this.records[at + STAMP] !== pool.facts.stamp[slot]) this.build(slot, pool, referenceDate);
+    return this.sharedCells(at, menteeCells) * WEEK_GRID_MINUTES;
+  }
+
+  /**
+   * For `count` slots at once, into `codes`: the half hours each shares with the mentee at most,
+   * plus `WEEK_SOURCE_STEP` times where its week comes from. At a million mentors each slot's
+   * record is a cache miss: a first loop with little work per slot has many of them in flight
+   * at once, where computing each in turn waited for each.
+   */
+  sharedCellsOf(
+    slots: Int32Array,
+    count: number,
+    pool: CandidatePool,
+    menteeCells: Uint32Array,
+    referenceDate: Date,
+    codes: Uint16Array,
+  ): void {
+    this.fit(pool.slotCount, referenceDate);
+    const records = this.records;
+    const current = pool.facts.stamp;
+    let touched = 0;
+    for (let i = 0; i < count; i += 1) {
+      const slot = slots[i];
+      const at = slot * RECORD;
+      if (records[at + STAMP] !== current[slot]) this.build(slot, pool, referenceDate);
+      else touched ^= records[at];
     }
+    this.touched = touched;
+    for (let i = 0; i < count; i += 1) {
+      const at = slots[i] * RECORD;
+      codes[i] =
+        (records[at + WORDS - 1] >>> SOURCE_SHIFT) * WEEK_SOURCE_STEP +
+        this.sharedCells(at, menteeCells);
+    }
+  }
+
+  private build(slot: number, pool: CandidatePool, referenceDate: Date): void {
+    const week = utcWeek(pool.mentor(slot), referenceDate);
+    const at = slot * RECORD;
+    cellsOf(week?.utc ?? [], this.records, at);
+    this.records[at + WORDS - 1] |= WEEK_SOURCES.indexOf(week?.source ?? null) << SOURCE_SHIFT;
+    this.records[at + STAMP] = pool.facts.stamp[slot];
+  }
+
+  /** Half hours both touch (the mentee's cells leave the source bits out). */
+  private sharedCells(at: number, menteeCells: Uint32Array): number {
+    const records = this.records;
     let cells = 0;
-    for (let w = 0; w < WORDS; w += 1) cells += popcount(this.cells[at + w] & menteeCells[w]);
-    return cells * WEEK_GRID_MINUTES;
+    for (let w = 0; w < WORDS; w += 1) cells += popcount(records[at + w] & menteeCells[w]);
+    return cells;
   }
 
   private fit(slotCount: number, referenceDate: Date): void {
     if (referenceDate.getTime() !== this.referenceTime) {
       this.referenceTime = referenceDate.getTime();
-      this.stamps.fill(0);
+      // Stamp 0 stands for no card: nothing is kept.
+      for (let slot = 0; slot < this.slots; slot += 1) this.records[slot * RECORD + STAMP] = 0;
     }
-    if (this.stamps.length >= slotCount) return;
-    const size = Math.max(slotCount, this.stamps.length * 2);
-    const cells = new Uint32Array(size * WORDS);
-    cells.set(this.cells);
-    this.cells = cells;
-    const stamps = new Uint32Array(size);
-    stamps.set(this.stamps);
-    this.stamps = stamps;
-    const sources = new Uint8Array(size);
-    sources.set(this.sources);
-    this.sources = sources;
+    if (this.slots >= slotCount) return;
+    this.slots = Math.max(slotCount, this.slots * 2);
+    const records = new Uint32Array(this.slots * RECORD);
+    records.set(this.records);
+    this.records = records;
   }
 }
