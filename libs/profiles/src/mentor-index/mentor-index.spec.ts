@@ -226,6 +226,74 @@ describe('MentorIndex', () => {
   });
 });
 
+describe('MentorIndex: unions of facets kept between queries', () => {
+  it('answers as a brute-force scan while mentors change between the same queries', () => {
+    let state = 7;
+    const random = (): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const stages = ['s1', 's2', 's3', 's4', 's5'].map((stage) => facetKey('stage', stage));
+    const tracks = ['a', 'b', 'c'].map((track) => facetKey('track', track));
+    const pick = (): string[] => [
+      stages[Math.floor(random() * stages.length)],
+      tracks[Math.floor(random() * tracks.length)],
+    ];
+    // The same multi-value groups again and again, as matching asks for a mentee's stages.
+    const scenarios: FacetGroups[] = [
+      [[stages[1], stages[2], stages[3]]],
+      [
+        [stages[0], stages[4]],
+        [tracks[0], tracks[2]],
+      ],
+      [[tracks[1]], [stages[2], stages[3], stages[4]]],
+    ];
+    const index = new MentorIndex();
+    const truth = new Map<string, IndexedMentor>();
+    const check = (): void => {
+      for (const groups of scenarios) {
+        const expected = [...truth.values()].filter((item) =>
+          groups.every((group) => group.some((key) => item.keys.includes(key))),
+        ).length;
+        expect(index.query(groups, undefined, 1).total).toBe(expected);
+        const within = new SlotSet();
+        let visited = 0;
+        if (index.select([], undefined, within)) {
+          index.forEachWithin(within, groups, () => (visited += 1));
+        }
+        expect(visited).toBe(expected);
+      }
+    };
+    for (let n = 0; n < 3_000; n += 1) {
+      const item = mentor(n, pick());
+      index.upsert(item);
+      truth.set(item.userId, item);
+      if (random() < 0.3) {
+        const changed = truth.get(mentor(Math.floor(random() * n), []).userId);
+        if (changed) {
+          const updated = { ...changed, keys: pick() };
+          index.upsert(updated);
+          truth.set(updated.userId, updated);
+        }
+      }
+      if (random() < 0.1) {
+        const victim = mentor(Math.floor(random() * n), []).userId;
+        if (truth.delete(victim)) index.remove(victim);
+      }
+      // Mostly a few changes between queries; now and then more than the index keeps track of.
+      if (n % 37 === 0 || n === 2_999) check();
+    }
+    for (let n = 0; n < 12_000; n += 1) {
+      const changed = truth.get(mentor(Math.floor(random() * 3_000), []).userId);
+      if (!changed) continue;
+      const updated = { ...changed, keys: pick() };
+      index.upsert(updated);
+      truth.set(updated.userId, updated);
+    }
+    check();
+  });
+});
+
 describe('MentorIndex.select and forEachWithin', () => {
   const sorted = (ids: string[]): string[] => [...ids].sort();
   /** The ids `select(groups)` then `forEachWithin(…, also)` visit; null when select found none. */

@@ -12,6 +12,7 @@ import { SlotIds, uuidWords } from './slot-ids.js';
 import { countBits, widened } from './bitmaps.js';
 import { MentorCards, type MentorCard, type MentorCardRow } from './mentor-cards.js';
 import { TextPostings } from './text-postings.js';
+import { ChangedSlots, FacetUnions } from './facet-unions.js';
 
 /** created_at in microseconds since the epoch, then user_id: the keyset order of mentors. */
 export interface SortKey {
@@ -45,6 +46,13 @@ export interface IndexPage {
 const EXTRACT_BELOW = 4096;
 const INITIAL_SLOTS = 1024;
 /**
+ * Unions of facets kept between queries (a matching request asks for a few: its specialties'
+ * neighbourhood, its stages), each N/32 words, and how many changed slots they can catch up on
+ * before being made again.
+ */
+const UNIONS_KEPT = 64;
+const CHANGED_SLOTS_KEPT = 8192;
+/**
  * Mentors whose words changed that searches check one by one before the word lists are
  * compacted (each costs a search a few string comparisons; compacting costs one pass over every
  * list, ~20 ms at a million mentors).
@@ -77,6 +85,8 @@ export function compareKeys(a: SortKey, b: SortKey): number {
 interface Facet {
   bits: Uint32Array;
   count: number;
+  /** Never reused: names the facet in kept unions. */
+  readonly id: number;
 }
 
 export class MentorIndex {
@@ -84,6 +94,9 @@ export class MentorIndex {
   /** Slots handed out so far (live or free); bitmaps are only read up to here. */
   private highWater = 0;
   private readonly facets = new Map<string, Facet>();
+  private facetIds = 0;
+  private readonly changed = new ChangedSlots(CHANGED_SLOTS_KEPT);
+  private readonly unions = new FacetUnions(UNIONS_KEPT, this.changed);
   private alive = new Uint32Array(INITIAL_SLOTS / 32);
   private slotTime = new Float64Array(INITIAL_SLOTS);
   private readonly ids = new SlotIds(INITIAL_SLOTS);
@@ -95,7 +108,6 @@ export class MentorIndex {
   private unordered = false;
   /** Reused per query: queries run synchronously, one at a time. */
   private scratch = new Uint32Array(INITIAL_SLOTS / 32);
-  private unionScratch = new Uint32Array(INITIAL_SLOTS / 32);
   private textScratch = new Uint32Array(INITIAL_SLOTS / 32);
   private readonly text = new TextPostings(INITIAL_SLOTS);
   private readonly keyId = new Uint32Array(4);
@@ -168,16 +180,17 @@ export class MentorIndex {
     return this.facets.size;
   }
 
-  /** Bytes of typed arrays held: facet bitmaps, order, ids, words and scratch space. */
+  /** Bytes of typed arrays held: facet bitmaps and kept unions, order, ids, words and scratch space. */
   get bytes(): number {
     let total =
       this.alive.byteLength +
       this.slotTime.byteLength +
       this.order.byteLength +
-      this.scratch.byteLength * 3 +
+      this.scratch.byteLength * 2 +
       this.ids.bytes +
       this.text.bytes +
-      this.cards.bytes;
+      this.cards.bytes +
+      this.unions.bytes;
     for (const facet of this.facets.values()) total += facet.bits.byteLength;
     return total;
   }
@@ -258,7 +271,7 @@ export class MentorIndex {
       return into.listWords(words);
     }
     // A subset of a sparse set is sparse: list its words as they are found.
-    andGroupsAt(within, resolved);
+    this.andGroupsAt(within, resolved, words);
     const bits = into.bits;
     bits.fill(0, 0, words);
     let count = 0;
@@ -283,7 +296,7 @@ export class MentorIndex {
     const resolved = this.resolve(groups);
     if (!resolved) return;
     if (within.wordCount >= 0) {
-      andGroupsAt(within, resolved);
+      this.andGroupsAt(within, resolved, words);
       visitListed(within, visit);
       return;
     }
@@ -364,27 +377,50 @@ export class MentorIndex {
    */
   private combine(groups: Facet[][], words: number, into: Uint32Array): void {
     const [first, ...rest] = groups;
-    into.set(first[0].bits.subarray(0, words));
-    for (let f = 1; f < first.length; f += 1) {
-      const bits = first[f].bits;
-      for (let i = 0; i < words; i += 1) into[i] |= bits[i];
-    }
+    into.set(this.unionOf(first, words).subarray(0, words));
     this.andGroups(rest, words, into);
   }
 
   /** ANDs each group (an OR of its facets) into what `into` already holds. */
   private andGroups(groups: readonly Facet[][], words: number, into: Uint32Array): void {
     for (const group of groups) {
-      let bits = group[0].bits;
-      if (group.length > 1) {
-        bits = this.unionScratch;
-        bits.set(group[0].bits.subarray(0, words));
-        for (let f = 1; f < group.length; f += 1) {
-          const more = group[f].bits;
-          for (let i = 0; i < words; i += 1) bits[i] |= more[i];
-        }
-      }
+      const bits = this.unionOf(group, words);
       for (let i = 0; i < words; i += 1) into[i] &= bits[i];
+    }
+  }
+
+  /** A group's bitmap: its one facet's, or the kept union of its facets. */
+  private unionOf(group: readonly Facet[], words: number): Uint32Array {
+    return group.length === 1
+      ? group[0].bits
+      : this.unions.unionOf(group, words, this.capacity / 32);
+  }
+
+  /**
+   * A sparse set's listed words ANDed with each group, word by listed word, into
+   * `within.matches`. A group's kept union is read when there is one; else its facets are (making
+   * a union would cost a pass over every word).
+   */
+  private andGroupsAt(within: SlotSet, groups: readonly Facet[][], words: number): void {
+    const list = within.words;
+    const count = within.wordCount;
+    const matches = within.matches;
+    const bits = within.bits;
+    for (let j = 0; j < count; j += 1) matches[j] = bits[list[j]];
+    for (const group of groups) {
+      const anded = group.length === 1 ? group[0].bits : this.unions.keptUnion(group, words);
+      if (anded) {
+        for (let j = 0; j < count; j += 1) matches[j] &= anded[list[j]];
+        continue;
+      }
+      const union = within.union;
+      const first = group[0].bits;
+      for (let j = 0; j < count; j += 1) union[j] = first[list[j]];
+      for (let f = 1; f < group.length; f += 1) {
+        const more = group[f].bits;
+        for (let j = 0; j < count; j += 1) union[j] |= more[list[j]];
+      }
+      for (let j = 0; j < count; j += 1) matches[j] &= union[j];
     }
   }
 
@@ -495,12 +531,14 @@ export class MentorIndex {
   }
 
   private setFacets(slot: number, keys: readonly string[]): void {
+    this.changed.note(slot);
     const word = slot >>> 5;
     const bit = 1 << (slot & 31);
     for (const key of keys) {
       let facet = this.facets.get(key);
       if (!facet) {
-        facet = { bits: new Uint32Array(this.capacity / 32), count: 0 };
+        this.facetIds += 1;
+        facet = { bits: new Uint32Array(this.capacity / 32), count: 0, id: this.facetIds };
         this.facets.set(key, facet);
       }
       if ((facet.bits[word] & bit) === 0) {
@@ -512,6 +550,7 @@ export class MentorIndex {
 
   /** Takes a slot out of every facet; a value left with no mentor is freed. */
   private clearFacets(slot: number): void {
+    this.changed.note(slot);
     const word = slot >>> 5;
     const bit = 1 << (slot & 31);
     for (const [key, facet] of this.facets) {
@@ -543,12 +582,12 @@ export class MentorIndex {
     order.set(this.order);
     this.order = order;
     this.scratch = new Uint32Array(capacity / 32);
-    this.unionScratch = new Uint32Array(capacity / 32);
     this.textScratch = new Uint32Array(capacity / 32);
     this.text.grow(capacity);
     this.cards.grow(capacity);
     this.ids.grow(capacity, this.order.subarray(0, this.size));
     this.capacity = capacity;
+    this.unions.clear();
   }
 }
 
@@ -601,29 +640,6 @@ export class SlotSet {
  * word costs a few times more than streaming one.
  */
 const SPARSE_SHARE = 3;
-
-/** A set's listed words ANDed with each group, word by listed word, into `within.matches`. */
-function andGroupsAt(within: SlotSet, groups: readonly Facet[][]): void {
-  const list = within.words;
-  const count = within.wordCount;
-  const matches = within.matches;
-  const bits = within.bits;
-  for (let j = 0; j < count; j += 1) matches[j] = bits[list[j]];
-  for (const group of groups) {
-    const anded = group[0].bits;
-    if (group.length > 1) {
-      const union = within.union;
-      for (let j = 0; j < count; j += 1) union[j] = anded[list[j]];
-      for (let f = 1; f < group.length; f += 1) {
-        const more = group[f].bits;
-        for (let j = 0; j < count; j += 1) union[j] |= more[list[j]];
-      }
-      for (let j = 0; j < count; j += 1) matches[j] &= union[j];
-      continue;
-    }
-    for (let j = 0; j < count; j += 1) matches[j] &= anded[list[j]];
-  }
-}
 
 /** Visits the slots of `within.matches`, as `andGroupsAt` left them. */
 function visitListed(within: SlotSet, visit: (slot: number) => void): void {
