@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AuthUser } from '@preceptor/accounts';
 import {
   CAREER_STAGES,
@@ -32,8 +33,11 @@ import { scoreMatch } from './scoring/score-match.js';
  * specialty proximity; their rows are read in batches and scored, and the scan stops when no
  * mentor left can beat the page. Only the returned page is explained in full.
  */
+/** Mentors' weeks built per turn of the event loop at start-up (a few milliseconds each). */
+const WEEK_WARM_CHUNK = 16_384;
+
 @Injectable()
-export class MatchingService {
+export class MatchingService implements OnApplicationBootstrap {
   private readonly logger = new Logger(MatchingService.name);
   private readonly retrieval = new TopMatchRetrieval();
   /**
@@ -49,6 +53,34 @@ export class MatchingService {
     private readonly scoring: MatchScoring,
     private readonly profiles: ProfileReads,
   ) {}
+
+  /**
+   * Builds every mentor's week grid once the mentor index is loaded (the index's module starts
+   * first), before the API takes requests, a chunk at a time so the change feeds keep up: else
+   * the first requests after start-up would build the weeks of the candidates they reach (at a
+   * million mentors, thousands each). Mentors who change later are rebuilt when next reached.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const started = performance.now();
+    let from = 0;
+    let slots: number;
+    do {
+      slots = this.mentorIndex.scan((scan) => {
+        this.retrieval.warmWeeks(
+          { slotCount: scan.slotCount, facts: scan.cards, week: (slot) => scan.cards.week(slot) },
+          from,
+          from + WEEK_WARM_CHUNK,
+          this.scoring.options.referenceDate,
+        );
+        return scan.slotCount;
+      });
+      from += WEEK_WARM_CHUNK;
+      await nextTurn();
+    } while (from < slots);
+    this.logger.log(
+      `Built ${slots} mentors' weeks in ${Math.round(performance.now() - started)} ms`,
+    );
+  }
 
   async matches(caller: AuthUser, args: MatchesArgs): Promise<MatchConnection> {
     const first = args.first ?? MATCHES_PAGE_DEFAULT;
@@ -112,6 +144,7 @@ export class MatchingService {
             );
           },
           mentor: (slot) => scan.card(slot),
+          week: (slot) => scan.cards.week(slot),
           userId: (slot) => scan.userIdOf(slot),
         },
         {

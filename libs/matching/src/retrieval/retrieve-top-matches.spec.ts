@@ -117,6 +117,7 @@ class InMemoryIndex {
         }
       },
       mentor: (slot) => mentors[slot],
+      week: (slot) => mentors[slot],
       userId: (slot) => mentors[slot].userId,
     };
   }

@@ -4,10 +4,17 @@ import { trackRelation } from '../scoring/criteria/track.js';
 import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../scoring/match-weights.js';
 import type { MentorPlace, TierFacts } from '../scoring/assessment.js';
+import type { WeekPerson } from '../scoring/criteria/availability.js';
 import { boundTenths } from '../scoring/retrieval-bound.js';
 import { matchScore, type MatchOptions } from '../scoring/score-match.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
-import { WEEK_GRID_MINUTES, WEEK_SOURCE_STEP, WEEK_SOURCES, WeekGrid } from './week-grid.js';
+import {
+  WEEK_GRID_MINUTES,
+  WEEK_SOURCE_STEP,
+  WEEK_SOURCES,
+  WeekGrid,
+  type WeekSlots,
+} from './week-grid.js';
 import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
 import {
@@ -61,6 +68,8 @@ export interface CandidatePool {
   ): void;
   /** The whole mentor, to score exactly. */
   mentor(slot: number): MatchMentor;
+  /** Just what the mentor's week is made from. */
+  week(slot: number): WeekPerson;
   userId(slot: number): string;
 }
 
@@ -161,6 +170,11 @@ export class TopMatchRetrieval {
   private heldBackCount = 0;
   /** Keeps the cards' first reads (see `withoutWeek`) from being optimised away. */
   private touched = 0;
+
+  /** Builds the weeks of slots `from` to `to` ahead of the requests that would (`WeekGrid.warm`). */
+  warmWeeks(pool: WeekSlots, from: number, to: number, referenceDate?: Date): void {
+    this.weeks.warm(pool, referenceDate ?? DEFAULT_REFERENCE_DATE, from, to);
+  }
 
   retrieve(mentee: MatchMentee, pool: CandidatePool, options: RetrievalOptions): Retrieval {
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;

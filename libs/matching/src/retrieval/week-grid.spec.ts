@@ -2,16 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import type { MatchMentor } from '../scoring/match-profiles.js';
 import { aMentee, aMentor, weekly } from '../scoring/testing/match-people.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
-import type { CandidatePool } from './retrieve-top-matches.js';
-import { WEEK_GRID_MINUTES, WEEK_SOURCE_STEP, WEEK_SOURCES, WeekGrid } from './week-grid.js';
+import {
+  WEEK_GRID_MINUTES,
+  WEEK_SOURCE_STEP,
+  WEEK_SOURCES,
+  WeekGrid,
+  type WeekSlots,
+} from './week-grid.js';
 
-/** Just what the grid reads of a pool: each slot's mentor and stamp. */
-function poolOf(mentors: MatchMentor[], stamps: number[]): CandidatePool {
-  return {
-    slotCount: mentors.length,
-    facts: { stamp: stamps } as unknown as CandidatePool['facts'],
-    mentor: (slot) => mentors[slot],
-  } as CandidatePool;
+/** Each slot's mentor and stamp. */
+function poolOf(mentors: MatchMentor[], stamps: number[]): WeekSlots {
+  return { slotCount: mentors.length, facts: { stamp: stamps }, week: (slot) => mentors[slot] };
 }
 
 describe('WeekGrid', () => {
@@ -82,5 +83,32 @@ describe('WeekGrid', () => {
       'shift',
     ]);
     expect(expected.slice(0, 2).map((code) => code % WEEK_SOURCE_STEP)).toEqual([2, 2]);
+  });
+
+  it('warms slots ahead of requests, and rebuilds only those that changed since', () => {
+    const mentors = [
+      aMentor({ timeZone: 'America/New_York', availability: weekly(['MONDAY'], '18:00', '19:00') }),
+      aMentor({ timeZone: 'America/New_York', availability: weekly(['MONDAY'], '18:30', '19:30') }),
+      aMentor({ timeZone: 'America/New_York', availability: weekly(['MONDAY'], '19:00', '20:00') }),
+    ];
+    const stamps = [1, 2, 0]; // the last slot holds no card
+    const built: number[] = [];
+    const pool: WeekSlots = {
+      slotCount: 3,
+      facts: { stamp: stamps },
+      week: (slot) => {
+        built.push(slot);
+        return mentors[slot];
+      },
+    };
+    const grid = new WeekGrid();
+    grid.warm(pool, at, 0, 10);
+    expect(built).toEqual([0, 1]);
+    const cells = grid.menteeCells(mentee, at)!;
+    expect([0, 1].map((slot) => grid.sharedMinutesAtMost(slot, pool, cells, at))).toEqual([60, 60]);
+    expect(built).toEqual([0, 1]);
+    stamps[1] = 3;
+    grid.warm(pool, at, 1, 2);
+    expect(built).toEqual([0, 1, 1]);
   });
 });

@@ -1,7 +1,14 @@
-import { utcWeek, type WeekSource } from '../scoring/criteria/availability.js';
+import { utcWeek, type WeekPerson, type WeekSource } from '../scoring/criteria/availability.js';
 import type { MatchMentee } from '../scoring/match-profiles.js';
 import type { WeekInterval } from '../scoring/weekly-time.js';
-import type { CandidatePool } from './retrieve-top-matches.js';
+
+/** What the grid reads of the mentors: each slot's stamp, and its week when that changes. */
+export interface WeekSlots {
+  /** Every slot is below this. */
+  readonly slotCount: number;
+  readonly facts: { readonly stamp: ArrayLike<number> };
+  week(slot: number): WeekPerson;
+}
 
 /** Index 0: the week says nothing; then the sources (as stored per slot). */
 export const WEEK_SOURCES: readonly (WeekSource | null)[] = [null, 'windows', 'shift'];
@@ -80,7 +87,7 @@ export class WeekGrid {
   /** At most how many minutes a week a mentor's week shares with the mentee's. */
   sharedMinutesAtMost(
     slot: number,
-    pool: CandidatePool,
+    pool: WeekSlots,
     menteeCells: Uint32Array,
     referenceDate: Date,
   ): number {
@@ -99,7 +106,7 @@ export class WeekGrid {
   sharedCellsOf(
     slots: Int32Array,
     count: number,
-    pool: CandidatePool,
+    pool: WeekSlots,
     menteeCells: Uint32Array,
     referenceDate: Date,
     codes: Uint16Array,
@@ -123,8 +130,24 @@ export class WeekGrid {
     }
   }
 
-  private build(slot: number, pool: CandidatePool, referenceDate: Date): void {
-    const week = utcWeek(pool.mentor(slot), referenceDate);
+  /**
+   * Builds the weeks of slots `from` to `to` not built yet (or changed since), so that requests
+   * do not pay for them: a process warms every slot after start-up, a chunk at a time.
+   */
+  warm(pool: WeekSlots, referenceDate: Date, from: number, to: number): void {
+    this.fit(pool.slotCount, referenceDate);
+    const current = pool.facts.stamp;
+    const end = Math.min(to, pool.slotCount);
+    for (let slot = from; slot < end; slot += 1) {
+      const stamp = current[slot];
+      if (stamp !== 0 && this.records[slot * RECORD + STAMP] !== stamp) {
+        this.build(slot, pool, referenceDate);
+      }
+    }
+  }
+
+  private build(slot: number, pool: WeekSlots, referenceDate: Date): void {
+    const week = utcWeek(pool.week(slot), referenceDate);
     const at = slot * RECORD;
     cellsOf(week?.utc ?? [], this.records, at);
     this.records[at + WORDS - 1] |= WEEK_SOURCES.indexOf(week?.source ?? null) << SOURCE_SHIFT;

@@ -237,19 +237,8 @@ export class MentorCards {
     };
   }
 
-  /** The whole card of a slot, as a plain object (for the few candidates scored in full). */
-  card(slot: number, userId: string): MentorCard {
-    const specialtyIds: number[] = [];
-    for (let i = slot * SPECIALTIES, end = i + SPECIALTIES; i < end; i += 1) {
-      if (this.specialties[i] === 0) break;
-      specialtyIds.push(this.specialties[i]);
-    }
-    const languages: string[] = [];
-    for (let i = slot * LANGUAGES, end = i + LANGUAGES; i < end; i += 1) {
-      const language = this.languageCodes.text(this.languages[i]);
-      if (language === null) break;
-      languages.push(language);
-    }
+  /** What a slot's mentor's week is made from. */
+  week(slot: number): Pick<MentorCard, 'timeZone' | 'shiftPattern' | 'availability'> {
     const availability: AvailabilityWindow[] = [];
     const w = slot * INLINE_WINDOWS * 2;
     for (let i = 0; i < this.windowCount[slot]; i += 1) {
@@ -264,6 +253,26 @@ export class MentorCards {
     availability.push(...(this.moreWindows.get(slot) ?? []));
     const shift = this.shift[slot];
     return {
+      timeZone: this.zones.text(this.zone[slot]) ?? 'UTC',
+      shiftPattern: shift === 0 ? null : SHIFTS[shift - 1],
+      availability,
+    };
+  }
+
+  /** The whole card of a slot, as a plain object (for the few candidates scored in full). */
+  card(slot: number, userId: string): MentorCard {
+    const specialtyIds: number[] = [];
+    for (let i = slot * SPECIALTIES, end = i + SPECIALTIES; i < end; i += 1) {
+      if (this.specialties[i] === 0) break;
+      specialtyIds.push(this.specialties[i]);
+    }
+    const languages: string[] = [];
+    for (let i = slot * LANGUAGES, end = i + LANGUAGES; i < end; i += 1) {
+      const language = this.languageCodes.text(this.languages[i]);
+      if (language === null) break;
+      languages.push(language);
+    }
+    return {
       userId,
       track: TRACKS[this.track[slot]],
       careerStage: CAREER_STAGES[this.stage[slot]],
@@ -272,9 +281,7 @@ export class MentorCards {
       meetingFormats: listOf(FORMATS, this.formats[slot]),
       country: this.countries.text(this.country[slot]),
       region: this.regions.text(this.region[slot]),
-      timeZone: this.zones.text(this.zone[slot]) ?? 'UTC',
-      shiftPattern: shift === 0 ? null : SHIFTS[shift - 1],
-      availability,
+      ...this.week(slot),
       offers: listOf(GROWTH_AREAS, this.offers[slot]),
       capacity: this.capacity[slot],
       activeMenteeCount: this.active[slot],

@@ -73,8 +73,11 @@ interface Week {
   readonly shift: ShiftPattern | null;
 }
 
+/** What someone's week is made from. */
+export type WeekPerson = Pick<MatchPerson, 'timeZone' | 'availability' | 'shiftPattern'>;
+
 /** Someone's week in UTC at `referenceDate`, or null when it says nothing (or the zone is unknown). */
-export function utcWeek(person: MatchPerson, referenceDate: Date): Week | null {
+export function utcWeek(person: WeekPerson, referenceDate: Date): Week | null {
   return weekOf(person, utcOffsetMinutes(person.timeZone, referenceDate));
 }
 
@@ -117,7 +120,7 @@ function menteeWeekOf(mentee: MatchMentee, offset: number | null): Week | null {
   return week;
 }
 
-function weekOf(person: MatchPerson, offset: number | null): Week | null {
+function weekOf(person: WeekPerson, offset: number | null): Week | null {
   if (offset === null) return null;
   const given = localWeek(person.availability);
   if (given.length > 0) {
