@@ -1,3 +1,4 @@
+import { popcount } from '@preceptor/core/bits';
 import { utcWeek, type WeekPerson, type WeekSource } from '../scoring/criteria/availability.js';
 import type { MatchMentee } from '../scoring/match-profiles.js';
 import type { WeekInterval } from '../scoring/weekly-time.js';
@@ -46,12 +47,6 @@ function cellsOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): v
       into[at + (cell >>> 5)] |= 1 << (cell & 31);
     }
   }
-}
-
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**

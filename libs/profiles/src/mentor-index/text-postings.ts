@@ -16,7 +16,8 @@
  * Pure data structure: no database, no framework.
  */
 
-import { popcount, widened } from './bitmaps.js';
+import { popcount } from '@preceptor/core/bits';
+import { widened } from './bitmaps.js';
 
 interface Term {
   word: string;
