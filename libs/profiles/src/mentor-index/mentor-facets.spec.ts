@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@preceptor/core/random';
 import type { MentorFilter } from '../dto/mentors.args.js';
 import {
   MENTOR_FACETS,
@@ -12,13 +13,6 @@ import {
 import { compareKeys, MentorIndex, timestampMicros, type IndexedMentor } from './mentor-index.js';
 
 /** Deterministic pseudo-random numbers (LCG). */
-function randomFrom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const VALUES = {
   specialty: [1, 2, 3, 17, 40, 41, 200],
@@ -102,7 +96,7 @@ function matches(person: Person, request: ResolvedMentorFilter): boolean {
 }
 
 describe('mentor facets', () => {
-  const random = randomFrom(7);
+  const random = seededRandom(7);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
   const some = <T>(values: readonly T[], share: number): T[] =>
     values.filter(() => random() < share);

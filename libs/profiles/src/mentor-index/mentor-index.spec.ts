@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@preceptor/core/random';
 import { facetKey } from './mentor-facets.js';
 import {
   compareKeys,
@@ -157,11 +158,7 @@ describe('MentorIndex', () => {
   it('agrees with a brute-force scan over thousands of mentors, on both page strategies', () => {
     // Deterministic pseudo-random data: arrival order differs from created_at order, some
     // mentors are updated and some removed, and values range from common to rare.
-    let state = 42;
-    const random = (): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(42);
     const values = ['a', 'b', 'c', 'd', 'rare'];
     const pick = (): string[] => {
       const keys = [facetKey('track', values[Math.floor(random() * 4)])];
@@ -228,11 +225,7 @@ describe('MentorIndex', () => {
 
 describe('MentorIndex: unions of facets kept between queries', () => {
   it('answers as a brute-force scan while mentors change between the same queries', () => {
-    let state = 7;
-    const random = (): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(7);
     const stages = ['s1', 's2', 's3', 's4', 's5'].map((stage) => facetKey('stage', stage));
     const tracks = ['a', 'b', 'c'].map((track) => facetKey('track', track));
     const pick = (): string[] => [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@preceptor/core/random';
 import { SlotIds, uuidWords } from './slot-ids.js';
 
 function seededId(n: number): string {
@@ -53,11 +54,7 @@ describe('SlotIds', () => {
   });
 
   it('agrees with a Map through assignments, releases, reuse and growth', () => {
-    let state = 7;
-    const random = (): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(7);
     let capacity = 64;
     const ids = new SlotIds(capacity);
     const truth = new Map<string, number>();

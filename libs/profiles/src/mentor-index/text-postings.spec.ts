@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@preceptor/core/random';
 import { facetKey } from './mentor-facets.js';
 import {
   compareKeys,
@@ -142,11 +143,7 @@ describe('MentorIndex with free text', () => {
   });
 
   it('agrees with a brute-force scan through edits, removals, reuse, growth and compaction', () => {
-    let state = 7;
-    const random = (): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(7);
     // A Zipf-like vocabulary: a few words everyone uses, many that few do.
     const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}x${i % 7}`);
     const pickWord = (): string => vocabulary[Math.floor(vocabulary.length * random() ** 3)];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { seededRandom } from '@preceptor/core/random';
 import {
   addWords,
   documentWords,
@@ -96,11 +97,7 @@ describe('searchWords', () => {
 
 describe('documentWords on ASCII text', () => {
   it('splits exactly as the pattern does, on random text', () => {
-    let state = 11;
-    const random = (): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const random = seededRandom(11);
     const alphabet = "aZ9b- '-.x,Q0'--_/\t\n";
     for (let n = 0; n < 2_000; n += 1) {
       const text = Array.from(

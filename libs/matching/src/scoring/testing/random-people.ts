@@ -12,19 +12,8 @@ import {
   type MeetingFormat,
   type ShiftPattern,
 } from '../match-profiles.js';
+import { seededRandom } from '@preceptor/core/random';
 import { graph } from './match-people.js';
-
-/** mulberry32: small, fast and good enough to vary test inputs reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZONES = [
   'America/Chicago',
