@@ -382,7 +382,6 @@ export class TopMatchRetrieval {
     const referenceDate = options.referenceDate ?? DEFAULT_REFERENCE_DATE;
     const menteeCells = this.weeks.menteeCells(mentee, referenceDate);
     const unknownWeek = shares.weekUnknown;
-    const weekTenths = new Map<number, number>();
     const weeks = this.weeks;
     const goalBits = shares.goals.map((goal) => {
       const at = facts.offerAreas.indexOf(goal);
@@ -459,29 +458,27 @@ export class TopMatchRetrieval {
       this.touched = touched;
       for (let i = 0; i < count; i += 1) into[i] = boundOf(slots[i], worstTenths);
     };
-    // The week: at most half an hour for each half hour of the week both touch.
-    const shareOf = (source: number, minutes: number): number => {
-      const weekKey = source * 0x10000 + minutes;
-      let week = weekTenths.get(weekKey);
-      if (week === undefined) {
-        week = boundTenths(
-          'availability',
-          mentee,
-          { week: { source: WEEK_SOURCES[source], minutesAtMost: minutes } },
-          weights,
-        );
-        weekTenths.set(weekKey, week);
-      }
-      return week - unknownWeek;
-    };
-    const weekShare = (slot: number): number => {
-      if (menteeCells === null) return 0;
-      // First: it learns the slot's week, and with it where the week comes from.
-      const minutes = weeks.sharedMinutesAtMost(slot, pool, menteeCells, referenceDate);
-      return shareOf(weeks.sourceOf(slot), minutes);
-    };
-    // By `sharedCellsOf`'s code (source and half hours shared), learnt as they come.
+    // The week: at most half an hour for each half hour of the week both touch. Its share by
+    // the grid's code (source and half hours shared), learnt as codes come.
     const byCode = new Int16Array(WEEK_SOURCES.length * WEEK_SOURCE_STEP).fill(NO_SHARE);
+    const shareOf = (code: number): number => {
+      let share = byCode[code];
+      if (share === NO_SHARE) {
+        const source = Math.floor(code / WEEK_SOURCE_STEP);
+        const minutesAtMost = (code - source * WEEK_SOURCE_STEP) * WEEK_GRID_MINUTES;
+        share =
+          boundTenths(
+            'availability',
+            mentee,
+            { week: { source: WEEK_SOURCES[source], minutesAtMost } },
+            weights,
+          ) - unknownWeek;
+        byCode[code] = share;
+      }
+      return share;
+    };
+    const weekShare = (slot: number): number =>
+      menteeCells === null ? 0 : shareOf(weeks.codeOf(slot, pool, menteeCells, referenceDate));
     let codes = new Uint16Array(1024);
     const weekShares = (slots: Int32Array, count: number, into: Int16Array): void => {
       if (menteeCells === null) {
@@ -490,16 +487,7 @@ export class TopMatchRetrieval {
       }
       if (codes.length < count) codes = new Uint16Array(slots.length);
       weeks.sharedCellsOf(slots, count, pool, menteeCells, referenceDate, codes);
-      for (let i = 0; i < count; i += 1) {
-        const code = codes[i];
-        let share = byCode[code];
-        if (share === NO_SHARE) {
-          const source = Math.floor(code / WEEK_SOURCE_STEP);
-          share = shareOf(source, (code - source * WEEK_SOURCE_STEP) * WEEK_GRID_MINUTES);
-          byCode[code] = share;
-        }
-        into[i] = share;
-      }
+      for (let i = 0; i < count; i += 1) into[i] = shareOf(codes[i]);
     };
     return { withoutWeek, weekShare, weekShares };
   }

@@ -52,8 +52,8 @@ function cellsOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): v
 /**
  * Each mentor's week as the half hours (UTC) it touches, kept per slot and rebuilt only when
  * the slot's card changes (its stamp): two weeks share at most half an hour for each half hour
- * both touch, which bounds the availability score without building either mentor. Computed on
- * first use, so the first requests after start-up pay for the mentors they reach.
+ * both touch, which bounds the availability score without building either mentor. Built for
+ * every slot by `warm` at start-up; a slot whose card changed since is rebuilt when next read.
  */
 export class WeekGrid {
   private records = new Uint32Array(0);
@@ -86,10 +86,15 @@ export class WeekGrid {
     menteeCells: Uint32Array,
     referenceDate: Date,
   ): number {
+    const code = this.codeOf(slot, pool, menteeCells, referenceDate);
+    return (code % WEEK_SOURCE_STEP) * WEEK_GRID_MINUTES;
+  }
+
+  /** One slot's `sharedCellsOf` code. */
+  codeOf(slot: number, pool: WeekSlots, menteeCells: Uint32Array, referenceDate: Date): number {
     this.fit(pool.slotCount, referenceDate);
-    const at = slot * RECORD;
-    if (this.records[at + STAMP] !== pool.facts.stamp[slot]) this.build(slot, pool, referenceDate);
-    return this.sharedCells(at, menteeCells) * WEEK_GRID_MINUTES;
+    this.current(slot, pool, referenceDate);
+    return this.codeAt(slot * RECORD, menteeCells);
   }
 
   /**
@@ -107,22 +112,13 @@ export class WeekGrid {
     codes: Uint16Array,
   ): void {
     this.fit(pool.slotCount, referenceDate);
-    const records = this.records;
-    const current = pool.facts.stamp;
     let touched = 0;
     for (let i = 0; i < count; i += 1) {
       const slot = slots[i];
-      const at = slot * RECORD;
-      if (records[at + STAMP] !== current[slot]) this.build(slot, pool, referenceDate);
-      else touched ^= records[at];
+      if (this.current(slot, pool, referenceDate)) touched ^= this.records[slot * RECORD];
     }
     this.touched = touched;
-    for (let i = 0; i < count; i += 1) {
-      const at = slots[i] * RECORD;
-      codes[i] =
-        (records[at + WORDS - 1] >>> SOURCE_SHIFT) * WEEK_SOURCE_STEP +
-        this.sharedCells(at, menteeCells);
-    }
+    for (let i = 0; i < count; i += 1) codes[i] = this.codeAt(slots[i] * RECORD, menteeCells);
   }
 
   /**
@@ -131,30 +127,34 @@ export class WeekGrid {
    */
   warm(pool: WeekSlots, referenceDate: Date, from: number, to: number): void {
     this.fit(pool.slotCount, referenceDate);
-    const current = pool.facts.stamp;
     const end = Math.min(to, pool.slotCount);
+    // Stamp 0: no card in the slot, nothing to build.
     for (let slot = from; slot < end; slot += 1) {
-      const stamp = current[slot];
-      if (stamp !== 0 && this.records[slot * RECORD + STAMP] !== stamp) {
-        this.build(slot, pool, referenceDate);
-      }
+      if (pool.facts.stamp[slot] !== 0) this.current(slot, pool, referenceDate);
     }
   }
 
-  private build(slot: number, pool: WeekSlots, referenceDate: Date): void {
-    const week = utcWeek(pool.week(slot), referenceDate);
+  /** Builds a slot's record unless it is of the slot's card already; true when it was. */
+  private current(slot: number, pool: WeekSlots, referenceDate: Date): boolean {
     const at = slot * RECORD;
+    const stamp = pool.facts.stamp[slot];
+    if (this.records[at + STAMP] === stamp) return true;
+    const week = utcWeek(pool.week(slot), referenceDate);
     cellsOf(week?.utc ?? [], this.records, at);
     this.records[at + WORDS - 1] |= WEEK_SOURCES.indexOf(week?.source ?? null) << SOURCE_SHIFT;
-    this.records[at + STAMP] = pool.facts.stamp[slot];
+    this.records[at + STAMP] = stamp;
+    return false;
   }
 
-  /** Half hours both touch (the mentee's cells leave the source bits out). */
-  private sharedCells(at: number, menteeCells: Uint32Array): number {
+  /**
+   * A record's code: its source, and the half hours both touch (the mentee's cells leave the
+   * source bits out).
+   */
+  private codeAt(at: number, menteeCells: Uint32Array): number {
     const records = this.records;
     let cells = 0;
     for (let w = 0; w < WORDS; w += 1) cells += popcount(records[at + w] & menteeCells[w]);
-    return cells;
+    return (records[at + WORDS - 1] >>> SOURCE_SHIFT) * WEEK_SOURCE_STEP + cells;
   }
 
   private fit(slotCount: number, referenceDate: Date): void {

@@ -108,9 +108,7 @@ export class FacetUnions {
     }
     bits ??= new Uint32Array(capacityWords);
     const union: KeptUnion = { facets, bits, upTo: this.changes.count };
-    orInto(bits, facets, words);
-    // Words past `words` belong to slots not handed out yet: changes will set them.
-    bits.fill(0, words);
+    remake(union, words);
     this.kept.set(name, union);
     return union;
   }
@@ -119,8 +117,7 @@ export class FacetUnions {
     const changes = this.changes;
     if (union.upTo === changes.count) return;
     if (changes.count - union.upTo > changes.size) {
-      orInto(union.bits, union.facets, words);
-      union.bits.fill(0, words);
+      remake(union, words);
     } else {
       for (let change = union.upTo; change < changes.count; change += 1) {
         const slot = changes.slotAt(change);
@@ -141,11 +138,14 @@ function nameOf(facets: readonly UnionFacet[]): string {
   return name;
 }
 
-/** Writes the OR of the facets' first `words` words into `into`. */
-function orInto(into: Uint32Array, facets: readonly UnionFacet[], words: number): void {
-  into.set(facets[0].bits.subarray(0, words));
+/** Writes the OR of a union's facets' first `words` words into its bitmap. */
+function remake(union: KeptUnion, words: number): void {
+  const { bits, facets } = union;
+  bits.set(facets[0].bits.subarray(0, words));
   for (let f = 1; f < facets.length; f += 1) {
     const more = facets[f].bits;
-    for (let i = 0; i < words; i += 1) into[i] |= more[i];
+    for (let i = 0; i < words; i += 1) bits[i] |= more[i];
   }
+  // Words past `words` belong to slots not handed out yet: changes will set them.
+  bits.fill(0, words);
 }
