@@ -7,7 +7,7 @@ import { SPECIALTY_PROXIMITIES } from '../scoring/specialty-graph.js';
 import { parseMatchWeights, type MatchWeights } from '../scoring/match-weights.js';
 import { matchScore } from '../scoring/score-match.js';
 import type { SpecialtyGraph } from '../scoring/specialty-graph.js';
-import { graph } from '../scoring/testing/match-people.js';
+import { aMentee, aMentor, graph } from '../scoring/testing/match-people.js';
 import { RandomPeople } from '../scoring/testing/random-people.js';
 import { CareerStage, GrowthArea, Track } from '@preceptor/taxonomy/reference';
 import { hardRuleFacets } from './hard-rule-facets.js';
@@ -199,6 +199,57 @@ describe('TopMatchRetrieval equals brute force', () => {
     // The tiers and bounds must actually save work: most candidates are never scored in full.
     expect(stopped).toBeGreaterThan(5);
     expect(scored).toBeLessThan((mentees.length * mentors.length) / 20);
+  });
+});
+
+describe('TopMatchRetrieval scores few', () => {
+  const mentee = aMentee({ goals: [GrowthArea.LEADERSHIP_MANAGEMENT], meetingFormats: ['VIRTUAL'] });
+  const alike = (userId: string, overrides: Parameters<typeof aMentor>[0] = {}): MatchMentor => ({
+    ...aMentor({ offers: [GrowthArea.LEADERSHIP_MANAGEMENT], ...overrides }),
+    userId,
+  });
+  // Ids in no particular order relative to slots, as at scale.
+  const people = new RandomPeople(7);
+  const id = (n: number): string => `m-${String(people.int(1_000_000)).padStart(7, '0')}-${n}`;
+
+  it('never scores a mentor excluded by formats or capacity, however high their bound', () => {
+    const mentors = [
+      // Would be the best matches (a place left counts for load) but cannot be matched.
+      ...Array.from({ length: 300 }, (_, n) =>
+        alike(id(n), { meetingFormats: ['IN_PERSON'], capacity: 9 }),
+      ),
+      ...Array.from({ length: 300 }, (_, n) =>
+        alike(id(300 + n), { capacity: 2, activeMenteeCount: 2 }),
+      ),
+      ...Array.from({ length: 30 }, (_, n) =>
+        alike(id(600 + n), { capacity: 3, activeMenteeCount: 1 }),
+      ),
+    ];
+    const found = new TopMatchRetrieval().retrieve(
+      mentee,
+      new InMemoryIndex(mentors).pool(mentee),
+      {
+        graph,
+        limit: 10,
+      },
+    );
+    expect(ids(found.matches)).toEqual(ids(bruteForce(mentee, mentors, undefined).slice(0, 10)));
+    expect(found.candidatesScored).toBeLessThanOrEqual(30);
+  });
+
+  it('scores about k of many mentors tied at the k-th score, taking the lowest ids', () => {
+    const mentors = Array.from({ length: 2_000 }, (_, n) => alike(id(n)));
+    const found = new TopMatchRetrieval().retrieve(
+      mentee,
+      new InMemoryIndex(mentors).pool(mentee),
+      {
+        graph,
+        limit: 10,
+      },
+    );
+    expect(ids(found.matches)).toEqual(ids(bruteForce(mentee, mentors, undefined).slice(0, 10)));
+    // The first ten fill the page; then only lower ids can get in, taken in id order.
+    expect(found.candidatesScored).toBeLessThanOrEqual(20);
   });
 });
 

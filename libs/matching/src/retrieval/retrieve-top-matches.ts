@@ -5,8 +5,10 @@ import type { MatchMentee, MatchMentor } from '../scoring/match-profiles.js';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../scoring/match-weights.js';
 import type { MentorPlace, TierFacts } from '../scoring/assessment.js';
 import type { WeekPerson } from '../scoring/criteria/availability.js';
+import { hasPlaceLeft, shareAFormat } from '../scoring/hard-rules.js';
 import { boundTenths } from '../scoring/retrieval-bound.js';
-import { matchScore, type MatchOptions } from '../scoring/score-match.js';
+import { specialtyValue } from '../scoring/criteria/specialty.js';
+import { contributionTenths, matchScore, type MatchOptions } from '../scoring/score-match.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import {
   WEEK_GRID_MINUTES,
@@ -17,12 +19,7 @@ import {
 } from './week-grid.js';
 import type { Criterion } from '../scoring/score-components.js';
 import { SPECIALTY_PROXIMITIES, type SpecialtyProximity } from '../scoring/specialty-graph.js';
-import {
-  NONE_RANK,
-  SpecialtyRingCache,
-  type SpecialtyRing,
-  type SpecialtySet,
-} from './specialty-rings.js';
+import { SpecialtyRingCache, type SpecialtyRing, type SpecialtySet } from './specialty-rings.js';
 import { isAfter, TopMatches, type MatchCursor, type Scored } from './top-matches.js';
 
 /**
@@ -134,6 +131,8 @@ interface WeekCheck {
 }
 
 const NO_BOUND = 1000;
+/** The bound of a candidate a hard rule excludes: below every k-th score, even with none yet. */
+const EXCLUDED = -0x4000;
 /** Not learnt yet, in a table of week shares (a share is 0 or less, above -NO_BOUND). */
 const NO_SHARE = -0x8000;
 /**
@@ -194,7 +193,7 @@ export class TopMatchRetrieval {
     }
     const tierBounds = ceilings.map((tenths) => tenths / 10);
     const bounds: CandidateBounds = found
-      ? this.bounder(mentee, pool, shares, found.classRank, options)
+      ? this.bounder(mentee, pool, shares, found.classRank.length, options)
       : {
           withoutWeek: (_slots, count, _worst, into) => into.fill(NO_BOUND, 0, count),
           weekShare: () => 0,
@@ -340,15 +339,22 @@ export class TopMatchRetrieval {
           else later.set(at, [slot]);
         }
       }
-      // At the k-th score itself only a lower mentor id can still get in: in id order, stop
-      // at the first id above the k-th's.
-      const tied = worst !== undefined && bound === Math.round(worst.score * 10);
-      const slots = tied ? this.inIdOrder(here, pool) : here;
-      for (const slot of slots) {
+      // Once the k-th score is this level's (at the start, or as the heap fills), only a lower
+      // mentor id can still get in: the rest go in id order, stopping at the first id above
+      // the k-th's.
+      let slots = here;
+      let inIdOrder = false;
+      for (let i = 0; i < slots.length; i += 1) {
         const kth = top.full ? top.worst! : undefined;
-        if (tied && kth && Math.round(kth.score * 10) === bound && pool.userId(slot) > kth.id) {
-          break;
+        if (kth && Math.round(kth.score * 10) === bound) {
+          if (!inIdOrder) {
+            slots = this.inIdOrder(slots.slice(i), pool);
+            inIdOrder = true;
+            i = 0;
+          }
+          if (pool.userId(slots[i]) > kth.id) break;
         }
+        const slot = slots[i];
         const mentor = pool.mentor(slot);
         counts.scored += 1;
         const score = matchScore(mentee, mentor, options);
@@ -361,18 +367,25 @@ export class TopMatchRetrieval {
   }
 
   /**
-   * A candidate's upper bound in tenths of a point, from its facts: the mentee's `BoundShares`
-   * for its specialty class, stage and track, and goals offered, then its own place and load.
+   * A candidate's upper bound in tenths of a point, from its facts: its specialties' share, the
+   * mentee's `BoundShares` for its stage and track and goals offered, then its own place and load.
    */
   private bounder(
     mentee: MatchMentee,
     pool: CandidatePool,
     shares: BoundShares,
-    classRank: Int8Array,
+    specialtyIdLimit: number,
     options: RetrievalOptions,
   ): CandidateBounds {
     const facts = pool.facts;
     const weights = options.weights ?? DEFAULT_MATCH_WEIGHTS;
+    // A candidate's specialty share is exactly what scoring gives: the largest of its
+    // specialties' (a class bounds a mentor in the specialty a mentee with a target is leaving
+    // at the full class value, where scoring gives them 0.9 of it). Learnt per specialty id.
+    const specialtyTenths = (ids: readonly number[]): number =>
+      contributionTenths(weights.specialty, specialtyValue(options.graph, mentee, ids));
+    const noSpecialty = specialtyTenths([]);
+    const byId = new Int16Array(specialtyIdLimit).fill(-1);
     // Place and load are learnt per candidate, after the cheaper facts: their share of the
     // bound starts at its most and is swapped for the candidate's own.
     const unknownPlace = shares.placeUnknown;
@@ -399,13 +412,18 @@ export class TopMatchRetrieval {
         ? Uint8Array.from({ length: 1 << facts.offerAreas.length }, (_, offers) => metOf(offers))
         : null;
     const boundOf = (slot: number, worstTenths: number): number => {
-      let rank = NONE_RANK;
+      let specialty = noSpecialty;
       for (let i = slot * perSlot, end = i + perSlot; i < end; i += 1) {
         const id = facts.specialties[i];
         if (id === 0) break;
-        // Ids past the table are not in the taxonomy: NONE.
-        const idRank = id < classRank.length ? classRank[id] : NONE_RANK;
-        if (idRank < rank) rank = idRank;
+        // Ids past the table are not in the taxonomy: worth what no specialty is.
+        if (id >= byId.length) continue;
+        let tenths = byId[id];
+        if (tenths < 0) {
+          tenths = specialtyTenths([id]);
+          byId[id] = tenths;
+        }
+        if (tenths > specialty) specialty = tenths;
       }
       const offers = facts.offers[slot];
       const stageTrack = shares.stageTrack(facts.stage[slot], facts.track[slot]);
@@ -413,33 +431,34 @@ export class TopMatchRetrieval {
       const bound =
         stageTrack < 0
           ? 0
-          : shares.specialtyAt(rank) +
+          : specialty +
             stageTrack +
             shares.goalSet(metTable ? metTable[offers] : metOf(offers)) +
             shares.rest;
       if (bound < worstTenths) return bound;
+      // No format in common, or no place left: excluded by a hard rule, never scored.
       const placeKey = placeKeyOf(facts.formats[slot], facts.country[slot], facts.region[slot]);
       let place = placeTenths.get(placeKey);
       if (place === undefined) {
-        place = boundTenths('location', mentee, { place: facts.place(slot) }, weights);
+        const where = facts.place(slot);
+        place = shareAFormat(mentee, where)
+          ? boundTenths('location', mentee, { place: where }, weights)
+          : EXCLUDED;
         placeTenths.set(placeKey, place);
       }
       const loadKey = facts.capacity[slot] * 0x10000 + facts.activeMenteeCount[slot];
       let load = loadTenths.get(loadKey);
       if (load === undefined) {
-        load = boundTenths(
-          'load',
-          mentee,
-          {
-            load: {
-              capacity: facts.capacity[slot],
-              activeMenteeCount: facts.activeMenteeCount[slot],
-            },
-          },
-          weights,
-        );
+        const taken = {
+          capacity: facts.capacity[slot],
+          activeMenteeCount: facts.activeMenteeCount[slot],
+        };
+        load = hasPlaceLeft(taken)
+          ? boundTenths('load', mentee, { load: taken }, weights)
+          : EXCLUDED;
         loadTenths.set(loadKey, load);
       }
+      if (place === EXCLUDED || load === EXCLUDED) return EXCLUDED;
       return bound + place + load - unknownPlace - unknownLoad;
     };
     const withoutWeek = (

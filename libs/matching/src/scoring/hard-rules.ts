@@ -16,6 +16,20 @@ function formatsWords(formats: readonly MeetingFormat[]): string {
   return formats.map((format) => FORMAT_WORDS[format]).join(' or ');
 }
 
+/** A mentor with a place left (the capacity rule). */
+export function hasPlaceLeft(mentor: Pick<MatchMentor, 'capacity' | 'activeMenteeCount'>): boolean {
+  return mentor.activeMenteeCount < mentor.capacity;
+}
+
+/** Whether the two meet in a format both use (the formats rule). */
+export function shareAFormat(
+  mentee: Pick<MatchMentee, 'meetingFormats'>,
+  mentor: Pick<MatchMentor, 'meetingFormats'>,
+): boolean {
+  const theirs = formatsOf(mentor);
+  return formatsOf(mentee).some((format) => theirs.includes(format));
+}
+
 interface HardRule {
   excludes(mentee: MatchMentee, mentor: MatchMentor): boolean;
   sentence(mentee: MatchMentee, mentor: MatchMentor): string;
@@ -40,7 +54,7 @@ const HARD_RULES: readonly HardRule[] = [
   },
   {
     mentorOnly: true,
-    excludes: (_mentee, mentor) => mentor.activeMenteeCount >= mentor.capacity,
+    excludes: (_mentee, mentor) => !hasPlaceLeft(mentor),
     sentence: (_mentee, mentor) =>
       `No places left (${mentor.activeMenteeCount} of ${Math.max(0, mentor.capacity)} taken)`,
   },
@@ -57,10 +71,7 @@ const HARD_RULES: readonly HardRule[] = [
       `Earlier in their career than you: ${stageName(mentor.track, mentor.careerStage)}; you are ${withArticle(stageName(mentee.track, mentee.careerStage))}`,
   },
   {
-    excludes: (mentee, mentor) => {
-      const theirs = formatsOf(mentor);
-      return !formatsOf(mentee).some((format) => theirs.includes(format));
-    },
+    excludes: (mentee, mentor) => !shareAFormat(mentee, mentor),
     sentence: (mentee, mentor) =>
       `No meeting format in common: meets ${formatsWords(formatsOf(mentor))}, you ${formatsWords(formatsOf(mentee))}`,
   },

@@ -146,7 +146,13 @@ function sentence(graph: SpecialtyGraph, link: SpecialtyLink): string {
  * Proximity through the taxonomy between the mentor's specialties and the mentee's current
  * specialties or target, whichever is closer (the target slightly favoured).
  */
-export function assessSpecialty({ mentee, mentor, graph }: MatchPair): Assessment {
+export function assessSpecialty({
+  mentee,
+  mentor,
+  graph,
+}: Pick<MatchPair, 'mentee' | 'graph'> & {
+  mentor: Pick<MatchPair['mentor'], 'specialtyIds'>;
+}): Assessment {
   if (mentee.specialtyIds.length === 0 && mentee.targetSpecialtyId === null) {
     return assessment(SPECIALTY_UNKNOWN_VALUE, () => ({
       detail: 'You have not chosen a specialty',
@@ -169,6 +175,19 @@ export function assessSpecialty({ mentee, mentor, graph }: MatchPair): Assessmen
       ? { reasons: [text], detail }
       : { caveats: [text], detail };
   });
+}
+
+/**
+ * What `assessSpecialty` values a mentor with these specialties at, without its sentences: a
+ * retrieval bounds each candidate with it, one specialty at a time (the value of a list is the
+ * largest of its specialties' values, or that of an empty list when it is larger).
+ */
+export function specialtyValue(
+  graph: SpecialtyGraph,
+  mentee: MatchMentee,
+  mentorSpecialtyIds: readonly number[],
+): number {
+  return assessSpecialty({ mentee, mentor: { specialtyIds: mentorSpecialtyIds }, graph }).value;
 }
 
 export function specialtyUpperBound(mentee: MatchMentee, facts: TierFacts): number {
