@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { MatchMentor } from '../scoring/match-profiles.js';
+import { seededRandom } from '@preceptor/core/random';
+import { utcWeek } from '../scoring/criteria/availability.js';
+import type { MatchMentor, ShiftPattern, Weekday } from '../scoring/match-profiles.js';
 import { aMentee, aMentor, weekly } from '../scoring/testing/match-people.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import {
@@ -110,5 +112,81 @@ describe('WeekGrid', () => {
     stamps[1] = 3;
     grid.warm(pool, at, 1, 2);
     expect(built).toEqual([0, 1, 1]);
+  });
+
+  it('counts exactly the half hours both weeks touch, for any windows, zones and shifts', () => {
+    const random = seededRandom(20261202);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+    const zones = [
+      'UTC',
+      'America/New_York',
+      'Asia/Kathmandu', // +5:45: off the half hours
+      'Asia/Kolkata',
+      'Australia/Adelaide',
+      'Pacific/Chatham',
+      'Not/AZone',
+    ];
+    const days: Weekday[] = [
+      'MONDAY',
+      'TUESDAY',
+      'WEDNESDAY',
+      'THURSDAY',
+      'FRIDAY',
+      'SATURDAY',
+      'SUNDAY',
+    ];
+    const shifts: (ShiftPattern | null)[] = [null, 'DAYS', 'NIGHTS', 'EVENINGS', 'ROTATING'];
+    // Up to twelve windows (more ranges than a record holds), on and off the half hours.
+    const person = () => ({
+      timeZone: pick(zones),
+      shiftPattern: pick(shifts),
+      availability: Array.from({ length: Math.floor(random() * 13) }, () => {
+        const startMinute = Math.floor(random() * 1400);
+        const step = random() < 0.5 ? 30 : 1;
+        const length = step * (1 + Math.floor((random() * 240) / step));
+        return {
+          day: pick(days),
+          startMinute: startMinute - (startMinute % step),
+          endMinute: Math.min(1440, startMinute - (startMinute % step) + length),
+        };
+      }),
+    });
+    const halfHours = (week: ReturnType<typeof utcWeek>): Set<number> => {
+      const cells = new Set<number>();
+      for (const [start, end] of week?.utc ?? []) {
+        for (let cell = Math.floor(start / 30); cell * 30 < end && cell < 336; cell += 1) {
+          cells.add(cell);
+        }
+      }
+      return cells;
+    };
+    const mentors = Array.from({ length: 400 }, () => aMentor(person()));
+    const pool = poolOf(
+      mentors,
+      mentors.map((_, slot) => slot + 1),
+    );
+    const grid = new WeekGrid();
+    let apart = 0;
+    let shared = 0;
+    for (let n = 0; n < 40; n += 1) {
+      const someone = aMentee(person());
+      const cells = grid.menteeCells(someone, at);
+      const theirs = halfHours(utcWeek(someone, at));
+      expect(cells === null).toBe(utcWeek(someone, at) === null);
+      if (!cells) continue;
+      const codes = new Uint16Array(mentors.length);
+      grid.sharedCellsOf(Int32Array.from(mentors.keys()), mentors.length, pool, cells, at, codes);
+      mentors.forEach((mentor, slot) => {
+        const week = utcWeek(mentor, at);
+        const both = [...halfHours(week)].filter((cell) => theirs.has(cell)).length;
+        const source = WEEK_SOURCES.indexOf(week?.source ?? null);
+        expect(codes[slot]).toBe(source * WEEK_SOURCE_STEP + both);
+        if (halfHours(week).size > 0 && (week?.utc.length ?? 0) > 6) apart += 1;
+        shared += both;
+      });
+    }
+    // The cases that matter were there: weeks kept apart, and half hours shared.
+    expect(apart).toBeGreaterThan(100);
+    expect(shared).toBeGreaterThan(1000);
   });
 });

@@ -1,4 +1,3 @@
-import { popcount } from '@preceptor/core/bits';
 import { utcWeek, type WeekPerson, type WeekSource } from '../scoring/criteria/availability.js';
 import type { MatchMentee } from '../scoring/match-profiles.js';
 import type { WeekInterval } from '../scoring/weekly-time.js';
@@ -21,33 +20,47 @@ export const WEEK_SOURCES: readonly (WeekSource | null)[] = [null, 'windows', 's
  */
 export const WEEK_GRID_MINUTES = 30;
 const CELLS_PER_WEEK = (7 * 24 * 60) / WEEK_GRID_MINUTES;
-const WORDS = Math.ceil(CELLS_PER_WEEK / 32);
 
 /**
- * A slot's record: the half hours in `WORDS` words (the last one's upper bits unused by cells
- * hold where the week comes from), then the stamp of the card it was built from. One record, so
- * that a candidate costs one cache miss rather than one per array.
+ * A slot's record, in 16-bit words (32 bytes, so that a candidate costs one cache miss): a
+ * header (where the week comes from, and how many ranges of half hours follow), the stamp of the
+ * card it was built from (two words), then the ranges, each [first, end) in half hours. A week
+ * of more ranges than fit (a shift pattern's, say) is kept once for every slot that has it.
  */
-const SOURCE_SHIFT = CELLS_PER_WEEK - (WORDS - 1) * 32;
-const STAMP = WORDS;
-const RECORD = WORDS + 1;
+const STAMP = 1;
+const RANGES = 3;
+const INLINE_RANGES = 6;
+const RECORD = 16;
+const SOURCE_MASK = 0b11;
+const COUNT_SHIFT = 2;
+/** The count that says the ranges are kept apart, their number in the two words after the stamp. */
+const KEPT_APART = 7;
 
 /** What `sharedCellsOf` gives per slot: the half hours shared, plus the source times this. */
 export const WEEK_SOURCE_STEP = 512;
 
-/** The half hours of the week (UTC) an interval list touches, as bits. */
-function cellsOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): void {
-  into.fill(0, at, at + WORDS);
+/**
+ * The half hours (UTC) an interval list touches, as sorted ranges [first, end) with no two
+ * touching the same half hour (intervals that end and start within one half hour share it).
+ */
+function rangesOf(utc: readonly WeekInterval[]): number[] {
+  const ranges: number[] = [];
   for (const [start, end] of utc) {
-    for (
-      let cell = Math.floor(start / WEEK_GRID_MINUTES);
-      cell * WEEK_GRID_MINUTES < end && cell < CELLS_PER_WEEK;
-      cell += 1
-    ) {
-      into[at + (cell >>> 5)] |= 1 << (cell & 31);
-    }
+    const first = Math.floor(start / WEEK_GRID_MINUTES);
+    const last = Math.min(CELLS_PER_WEEK, Math.ceil(end / WEEK_GRID_MINUTES));
+    if (last <= first) continue;
+    if (ranges.length > 0 && first <= ranges[ranges.length - 1]) {
+      ranges[ranges.length - 1] = Math.max(ranges[ranges.length - 1], last);
+    } else ranges.push(first, last);
   }
+  return ranges;
 }
+
+/**
+ * The mentee's week as a running count: entry c is how many of the half hours before c it
+ * touches, so the half hours a range shares with it are two lookups.
+ */
+export type MenteeCells = Uint16Array;
 
 /**
  * Each mentor's week as the half hours (UTC) it touches, kept per slot and rebuilt only when
@@ -56,19 +69,28 @@ function cellsOf(utc: readonly WeekInterval[], into: Uint32Array, at: number): v
  * every slot by `warm` at start-up; a slot whose card changed since is rebuilt when next read.
  */
 export class WeekGrid {
-  private records = new Uint32Array(0);
+  private records = new Uint16Array(0);
   private slots = 0;
   private referenceTime = NaN;
-  private readonly mentee = new Uint32Array(WORDS);
+  /** Weeks of more ranges than a record holds, each kept once, by their ranges. */
+  private apart: Uint16Array[] = [];
+  private readonly apartIds = new Map<string, number>();
+  private readonly mentee = new Uint16Array(CELLS_PER_WEEK + 1);
   /** Keeps the first loop's reads (see `sharedCellsOf`) from being optimised away. */
   private touched = 0;
 
   /** The mentee's week as half hours, or null when it says nothing (no bound from weeks then). */
-  menteeCells(mentee: MatchMentee, referenceDate: Date): Uint32Array | null {
+  menteeCells(mentee: MatchMentee, referenceDate: Date): MenteeCells | null {
     const week = utcWeek(mentee, referenceDate);
     if (!week) return null;
-    cellsOf(week.utc, this.mentee, 0);
-    return this.mentee;
+    const cells = this.mentee;
+    cells.fill(0);
+    const ranges = rangesOf(week.utc);
+    for (let r = 0; r < ranges.length; r += 2) {
+      for (let cell = ranges[r]; cell < ranges[r + 1]; cell += 1) cells[cell + 1] = 1;
+    }
+    for (let cell = 1; cell <= CELLS_PER_WEEK; cell += 1) cells[cell] += cells[cell - 1];
+    return cells;
   }
 
   /**
@@ -76,14 +98,14 @@ export class WeekGrid {
    * seen it.
    */
   sourceOf(slot: number): number {
-    return this.records[slot * RECORD + WORDS - 1] >>> SOURCE_SHIFT;
+    return this.records[slot * RECORD] & SOURCE_MASK;
   }
 
   /** At most how many minutes a week a mentor's week shares with the mentee's. */
   sharedMinutesAtMost(
     slot: number,
     pool: WeekSlots,
-    menteeCells: Uint32Array,
+    menteeCells: MenteeCells,
     referenceDate: Date,
   ): number {
     const code = this.codeOf(slot, pool, menteeCells, referenceDate);
@@ -91,7 +113,7 @@ export class WeekGrid {
   }
 
   /** One slot's `sharedCellsOf` code. */
-  codeOf(slot: number, pool: WeekSlots, menteeCells: Uint32Array, referenceDate: Date): number {
+  codeOf(slot: number, pool: WeekSlots, menteeCells: MenteeCells, referenceDate: Date): number {
     this.fit(pool.slotCount, referenceDate);
     this.current(slot, pool, referenceDate);
     return this.codeAt(slot * RECORD, menteeCells);
@@ -107,7 +129,7 @@ export class WeekGrid {
     slots: Int32Array,
     count: number,
     pool: WeekSlots,
-    menteeCells: Uint32Array,
+    menteeCells: MenteeCells,
     referenceDate: Date,
     codes: Uint16Array,
   ): void {
@@ -115,7 +137,7 @@ export class WeekGrid {
     let touched = 0;
     for (let i = 0; i < count; i += 1) {
       const slot = slots[i];
-      if (this.current(slot, pool, referenceDate)) touched ^= this.records[slot * RECORD];
+      if (this.current(slot, pool, referenceDate)) touched ^= this.records[slot * RECORD + RANGES];
     }
     this.touched = touched;
     for (let i = 0; i < count; i += 1) codes[i] = this.codeAt(slots[i] * RECORD, menteeCells);
@@ -137,35 +159,72 @@ export class WeekGrid {
   /** Builds a slot's record unless it is of the slot's card already; true when it was. */
   private current(slot: number, pool: WeekSlots, referenceDate: Date): boolean {
     const at = slot * RECORD;
+    const records = this.records;
     const stamp = pool.facts.stamp[slot];
-    if (this.records[at + STAMP] === stamp) return true;
+    if ((records[at + STAMP] | (records[at + STAMP + 1] << 16)) >>> 0 === stamp) return true;
     const week = utcWeek(pool.week(slot), referenceDate);
-    cellsOf(week?.utc ?? [], this.records, at);
-    this.records[at + WORDS - 1] |= WEEK_SOURCES.indexOf(week?.source ?? null) << SOURCE_SHIFT;
-    this.records[at + STAMP] = stamp;
+    const ranges = rangesOf(week?.utc ?? []);
+    const source = WEEK_SOURCES.indexOf(week?.source ?? null);
+    records.fill(0, at, at + RECORD);
+    if (ranges.length <= 2 * INLINE_RANGES) {
+      records[at] = source | ((ranges.length / 2) << COUNT_SHIFT);
+      records.set(ranges, at + RANGES);
+    } else {
+      const id = this.keptApart(ranges);
+      records[at] = source | (KEPT_APART << COUNT_SHIFT);
+      records[at + RANGES] = id & 0xffff;
+      records[at + RANGES + 1] = id >>> 16;
+    }
+    records[at + STAMP] = stamp & 0xffff;
+    records[at + STAMP + 1] = stamp >>> 16;
     return false;
   }
 
+  private keptApart(ranges: readonly number[]): number {
+    const key = ranges.join(',');
+    let id = this.apartIds.get(key);
+    if (id === undefined) {
+      id = this.apart.length;
+      this.apart.push(Uint16Array.from(ranges));
+      this.apartIds.set(key, id);
+    }
+    return id;
+  }
+
   /**
-   * A record's code: its source, and the half hours both touch (the mentee's cells leave the
-   * source bits out).
+   * A record's code: its source, and the half hours both touch (the mentee's running count read
+   * at each range's ends).
    */
-  private codeAt(at: number, menteeCells: Uint32Array): number {
+  private codeAt(at: number, menteeCells: MenteeCells): number {
     const records = this.records;
+    const header = records[at];
+    const count = header >>> COUNT_SHIFT;
     let cells = 0;
-    for (let w = 0; w < WORDS; w += 1) cells += popcount(records[at + w] & menteeCells[w]);
-    return (records[at + WORDS - 1] >>> SOURCE_SHIFT) * WEEK_SOURCE_STEP + cells;
+    if (count === KEPT_APART) {
+      const ranges = this.apart[records[at + RANGES] | (records[at + RANGES + 1] << 16)];
+      for (let r = 0; r < ranges.length; r += 2) {
+        cells += menteeCells[ranges[r + 1]] - menteeCells[ranges[r]];
+      }
+    } else {
+      for (let r = at + RANGES, end = r + 2 * count; r < end; r += 2) {
+        cells += menteeCells[records[r + 1]] - menteeCells[records[r]];
+      }
+    }
+    return (header & SOURCE_MASK) * WEEK_SOURCE_STEP + cells;
   }
 
   private fit(slotCount: number, referenceDate: Date): void {
     if (referenceDate.getTime() !== this.referenceTime) {
       this.referenceTime = referenceDate.getTime();
       // Stamp 0 stands for no card: nothing is kept.
-      for (let slot = 0; slot < this.slots; slot += 1) this.records[slot * RECORD + STAMP] = 0;
+      for (let slot = 0; slot < this.slots; slot += 1) {
+        this.records[slot * RECORD + STAMP] = 0;
+        this.records[slot * RECORD + STAMP + 1] = 0;
+      }
     }
     if (this.slots >= slotCount) return;
     this.slots = Math.max(slotCount, this.slots * 2);
-    const records = new Uint32Array(this.slots * RECORD);
+    const records = new Uint16Array(this.slots * RECORD);
     records.set(this.records);
     this.records = records;
   }
