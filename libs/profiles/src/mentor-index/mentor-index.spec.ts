@@ -342,7 +342,14 @@ describe('MentorIndex.select and forEachWithin', () => {
 
   it('visits only the selected mentors that also match the extra groups', () => {
     for (const group of groups) {
-      for (const also of [[[spanish]], [[english], [nurse, physician]], [[physician]]]) {
+      // One to five extra groups: up to three are read in the visiting pass, more ANDed first.
+      for (const also of [
+        [[spanish]],
+        [[english], [nurse, physician]],
+        [[physician]],
+        [[nurse, physician], [spanish, english], [nurse]],
+        [[nurse, physician], [spanish, english], [nurse], [spanish], [nurse, spanish]],
+      ]) {
         const page = index.query([...group, ...also], undefined, 1000);
         expect(sorted(selectedIds(index, group, also)!)).toEqual(sorted(page.userIds));
       }
