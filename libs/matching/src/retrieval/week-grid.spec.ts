@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { seededRandom } from '@preceptor/core/random';
 import { utcWeek } from '../scoring/criteria/availability.js';
-import type { MatchMentor, ShiftPattern, Weekday } from '../scoring/match-profiles.js';
+import { WEEKDAYS, type MatchMentor, type ShiftPattern } from '../scoring/match-profiles.js';
 import { aMentee, aMentor, weekly } from '../scoring/testing/match-people.js';
 import { DEFAULT_REFERENCE_DATE } from '../scoring/weekly-time.js';
 import {
@@ -126,15 +126,6 @@ describe('WeekGrid', () => {
       'Pacific/Chatham',
       'Not/AZone',
     ];
-    const days: Weekday[] = [
-      'MONDAY',
-      'TUESDAY',
-      'WEDNESDAY',
-      'THURSDAY',
-      'FRIDAY',
-      'SATURDAY',
-      'SUNDAY',
-    ];
     const shifts: (ShiftPattern | null)[] = [null, 'DAYS', 'NIGHTS', 'EVENINGS', 'ROTATING'];
     // Up to twelve windows (more ranges than a record holds), on and off the half hours.
     const person = () => ({
@@ -145,7 +136,7 @@ describe('WeekGrid', () => {
         const step = random() < 0.5 ? 30 : 1;
         const length = step * (1 + Math.floor((random() * 240) / step));
         return {
-          day: pick(days),
+          day: pick(WEEKDAYS),
           startMinute: startMinute - (startMinute % step),
           endMinute: Math.min(1440, startMinute - (startMinute % step) + length),
         };
