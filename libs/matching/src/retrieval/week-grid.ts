@@ -73,7 +73,7 @@ export class WeekGrid {
   private slots = 0;
   private referenceTime = NaN;
   /** Weeks of more ranges than a record holds, each kept once, by their ranges. */
-  private apart: Uint16Array[] = [];
+  private readonly apart: Uint16Array[] = [];
   private readonly apartIds = new Map<string, number>();
   private readonly mentee = new Uint16Array(CELLS_PER_WEEK + 1);
   /** Keeps the first loop's reads (see `sharedCellsOf`) from being optimised away. */
