@@ -270,6 +270,26 @@ export async function procRssKiB(pid: number): Promise<number | undefined> {
   return match ? Number(match[1]) : undefined;
 }
 
+let clockTicksPerSecond: Promise<number> | undefined;
+
+/**
+ * CPU time a process has used so far (user and system, all its threads: GC helpers too), in
+ * ms, from /proc (Linux); undefined where /proc is missing. At the kernel's clock tick (10 ms
+ * here), so it is read over whole cells, not single requests.
+ */
+export async function procCpuMs(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (stat === undefined) return undefined;
+  // Fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[14 - 3]) + Number(fields[15 - 3]);
+  clockTicksPerSecond ??= promisify(execFile)('getconf', ['CLK_TCK']).then(
+    ({ stdout }) => Number(stdout.trim()) || 100,
+    () => 100,
+  );
+  return (ticks * 1000) / (await clockTicksPerSecond);
+}
+
 /** Latencies of one measured cell, in ms, and its throughput. */
 export interface Stats {
   p50: number;
@@ -278,6 +298,11 @@ export interface Stats {
   perSecond: number;
   /** Requests measured (after the warm-up). */
   requests: number;
+  /**
+   * CPU the serving process used per request over the measured part (see `procCpuMs`), when
+   * the cell was told which process serves it.
+   */
+  cpuMsPerRequest?: number;
 }
 
 /** What each cell spends warming up before it is measured, unless told otherwise. */
@@ -304,6 +329,12 @@ export interface MeasureLimits {
   warmUpMs?: number;
   /** Stops after this many requests even when time is left (for slow cells). */
   maxRequests?: number;
+  /**
+   * The serving process's CPU so far, in ms (`procCpuMs`): read before and after the measured
+   * part, for `cpuMsPerRequest`. On a shared machine throughput moves with the neighbours'
+   * load; CPU a request moves much less.
+   */
+  cpuMs?: () => Promise<number | undefined>;
 }
 
 /**
@@ -322,6 +353,7 @@ export async function measure(
   const latencies: number[] = [];
   const maxRequests = limits.maxRequests ?? Infinity;
   let started = 0;
+  const cpuBefore = await limits.cpuMs?.();
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
   await Promise.all(
@@ -334,7 +366,12 @@ export async function measure(
       }
     }),
   );
-  return statsOf(latencies, performance.now() - t0);
+  const stats = statsOf(latencies, performance.now() - t0);
+  const cpuAfter = await limits.cpuMs?.();
+  if (cpuBefore !== undefined && cpuAfter !== undefined && stats.requests > 0) {
+    stats.cpuMsPerRequest = (cpuAfter - cpuBefore) / stats.requests;
+  }
+  return stats;
 }
 
 /**

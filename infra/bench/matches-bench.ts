@@ -34,6 +34,7 @@ import {
   markdownTable,
   measure,
   MENTORS_QUERY,
+  procCpuMs,
   replaceSection,
   startApi,
   statsOf,
@@ -425,6 +426,12 @@ class ScaleRun {
   private reference: Partial<Record<Group, Ranking[]>> = {};
   private slugById = new Map<number, string>();
   private exposureToken: string | undefined;
+  /** The API process now serving, whose CPU each API cell reads. */
+  private apiPid: number | undefined;
+  private readonly apiCpu = {
+    cpuMs: async (): Promise<number | undefined> =>
+      this.apiPid === undefined ? undefined : procCpuMs(this.apiPid),
+  };
 
   constructor(private readonly scale: Scale) {
     this.pool = new pg.Pool({ connectionString: scale.url, max: 8, options: '-c timezone=UTC' });
@@ -531,6 +538,7 @@ class ScaleRun {
       nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],
     });
     activeApi = api;
+    this.apiPid = api.pid;
     this.client.close();
     this.client = graphqlClient(PORT);
     log(
@@ -542,6 +550,7 @@ class ScaleRun {
       this.client.close();
       await stopApi(api);
       activeApi = undefined;
+      this.apiPid = undefined;
     }
   }
 
@@ -598,8 +607,12 @@ class ScaleRun {
       row.candidates === undefined
         ? ''
         : `, ${Math.round(row.candidates).toLocaleString('en-US')} candidates scored`;
+    const cpu =
+      stats.cpuMsPerRequest === undefined
+        ? ''
+        : `, API CPU ${stats.cpuMsPerRequest.toFixed(2)} ms a request`;
     log(
-      `${row.scale} ${row.kind}${row.group ? ` ${row.group}` : ''} ×${row.clients} | p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ${stats.perSecond.toFixed(1)}/s (${stats.requests} requests${row.budget ? `, ${row.budget}` : ''})${candidates}`,
+      `${row.scale} ${row.kind}${row.group ? ` ${row.group}` : ''} ×${row.clients} | p50 ${fmt(stats.p50)} ms, p99 ${fmt(stats.p99)} ms, ${stats.perSecond.toFixed(1)}/s (${stats.requests} requests${row.budget ? `, ${row.budget}` : ''})${candidates}${cpu}`,
     );
   }
 
@@ -652,8 +665,11 @@ class ScaleRun {
     if (this.has('floor')) {
       const token = this.mentees.random[0].token;
       for (const clients of CONCURRENCY) {
-        const stats = await measure(clients, SECONDS, () =>
-          this.client.fire(FLOOR_QUERY, {}, token),
+        const stats = await measure(
+          clients,
+          SECONDS,
+          () => this.client.fire(FLOOR_QUERY, {}, token),
+          this.apiCpu,
         );
         this.record({ scale: label, kind: 'floor', clients, stats });
       }
@@ -661,7 +677,7 @@ class ScaleRun {
     if (this.has('browse')) {
       const once = this.browseRequest();
       for (const clients of CONCURRENCY) {
-        const stats = await measure(clients, SECONDS, once);
+        const stats = await measure(clients, SECONDS, once, this.apiCpu);
         this.record({ scale: label, kind: 'browse', clients, stats });
       }
     }
@@ -669,7 +685,7 @@ class ScaleRun {
       if (!this.has(`matches ${group}`)) continue;
       for (const clients of CONCURRENCY) {
         const request = this.matchesRequest(group);
-        const stats = await measure(clients, SECONDS, request.once);
+        const stats = await measure(clients, SECONDS, request.once, this.apiCpu);
         this.record({
           scale: label,
           kind: 'matches',
@@ -789,7 +805,7 @@ class ScaleRun {
         await this.warmUpGroup(group);
         for (const clients of CONCURRENCY) {
           const request = this.matchesRequest(group);
-          const stats = await measure(clients, SECONDS, request.once);
+          const stats = await measure(clients, SECONDS, request.once, this.apiCpu);
           this.record({
             scale: label,
             kind: 'exhaustive',
@@ -954,16 +970,31 @@ function targets(results: ScaleResult[]): TargetLine[] {
         return matches ? [{ group, ratio: matches.stats.perSecond / browse.stats.perSecond }] : [];
       });
     };
+    // The API is the one process saturated at 4 clients, so the share of browsing's throughput
+    // is close to browsing's CPU a request over matching's: shown beside it, as the figure that
+    // moves less with the neighbours' load.
+    const cpuRatios = (scale: Scale['label']): { group: Group; ratio: number }[] => {
+      const browse = find(scale, 'browse', undefined, 4)?.stats.cpuMsPerRequest;
+      if (browse === undefined) return [];
+      return GROUPS.flatMap((group) => {
+        const matches = find(scale, 'matches', group, 4)?.stats.cpuMsPerRequest;
+        return matches ? [{ group, ratio: browse / matches }] : [];
+      });
+    };
     const large = ratios('1M');
     const small = ratios('10k');
     const text = (figures: { group: Group; ratio: number }[]): string =>
       listed(figures.map(({ group, ratio }) => ({ label: GROUP_LABEL[group], value: pct(ratio) })));
+    const cpu = (['1M', '10k'] as const).flatMap((scale) => {
+      const figures = cpuRatios(scale);
+      return figures.length ? [`${scale}: ${text(figures)}`] : [];
+    });
     lines.push({
       verdict: verdictOf(
         large.map(({ ratio }) => ratio >= TARGETS.browseShare),
         large.length === GROUPS.length,
       ),
-      text: `matches throughput ≥ ${pct(TARGETS.browseShare)} of browsing's in the same run (1M, 4 clients)${large.length ? `: ${text(large)}` : ''}${small.length ? ` (at 10k: ${text(small)})` : ''}`,
+      text: `matches throughput ≥ ${pct(TARGETS.browseShare)} of browsing's in the same run (1M, 4 clients)${large.length ? `: ${text(large)}` : ''}${small.length ? ` (at 10k: ${text(small)})` : ''}${cpu.length ? `; browsing's API CPU a request over matching's: ${cpu.join('; ')}` : ''}`,
     });
   }
   // 3. p50 at 1M within 1.5× of 10k.
@@ -1065,6 +1096,7 @@ function resultsTable(results: ScaleResult[]): string {
       row.stats.perSecond.toFixed(row.stats.perSecond < 10 ? 2 : 0),
       `${row.stats.requests}${row.budget ? '\\*' : ''}`,
       row.candidates === undefined ? '—' : Math.round(row.candidates).toLocaleString('en-US'),
+      row.stats.cpuMsPerRequest === undefined ? '—' : row.stats.cpuMsPerRequest.toFixed(2),
     ]),
   );
   return markdownTable(
@@ -1078,8 +1110,9 @@ function resultsTable(results: ScaleResult[]): string {
       'req/s',
       'requests',
       'candidates scored',
+      'API CPU ms/req',
     ],
-    [false, false, false, true, true, true, true, true, true],
+    [false, false, false, true, true, true, true, true, true, true],
     rows,
   );
 }
@@ -1210,7 +1243,7 @@ ${targetLines.map((line) => `- **${line.verdict}**: ${line.text}.`).join('\n')}
 How each row is measured:
 
 - Bench mentees: ${MENTEES_PER_GROUP} seeded mentees sampled at random and ${MENTEES_PER_GROUP} from the most popular specialty family (their specialty lineage holds \`${POPULAR_FAMILY_SLUG}\`), seed ${SEED}. The API runs in production mode, where seeded accounts cannot log in, so the bench signs up one MENTEE account per sampled mentee through the API and gives it that mentee's profile and goals (\`updateProfile\`, \`updateMenteeGoals\`); they are deleted at the end. Each request is signed in as the next bench mentee of its group, in turn.
-- API rows: the full GraphQL request over HTTP to the API as its own process (\`node dist/apps/api/src/main.js\`, \`NODE_ENV=production\`), ${SECONDS} s per cell after 0.5 s of warm-up (and ${WARM_UP_MS / 1000} s of every request once the API had started). A client is a loop that sends its next request when the previous answer has arrived; the load generator is a node:http keep-alive client that reads only the first bytes of each answer. \`matches(first: ${PAGE_SIZE})\` asks for \`candidatesScored\`, \`pageInfo\` and each match's score, reasons, caveats, breakdown and mentor (name, headline, track, stage, specialties); "candidates scored" is the API's own \`candidatesScored\`, averaged over the cell's requests. Browsing asks for the same page as \`npm run bench:mentors\` (\`totalCount\`, names, specialties, mentor settings).
+- API rows: the full GraphQL request over HTTP to the API as its own process (\`node dist/apps/api/src/main.js\`, \`NODE_ENV=production\`), ${SECONDS} s per cell after 0.5 s of warm-up (and ${WARM_UP_MS / 1000} s of every request once the API had started). A client is a loop that sends its next request when the previous answer has arrived; the load generator is a node:http keep-alive client that reads only the first bytes of each answer. \`matches(first: ${PAGE_SIZE})\` asks for \`candidatesScored\`, \`pageInfo\` and each match's score, reasons, caveats, breakdown and mentor (name, headline, track, stage, specialties); "candidates scored" is the API's own \`candidatesScored\`, averaged over the cell's requests. Browsing asks for the same page as \`npm run bench:mentors\` (\`totalCount\`, names, specialties, mentor settings). "API CPU ms/req" is the CPU the API process used (user and system, all its threads, from \`/proc\`) over the measured part of the cell, divided by its requests: on this shared machine throughput moves with the neighbours' load from one cell to the next, CPU a request much less.
 - Exhaustive scoring: a second API process started with \`MATCH_RETRIEVAL=exhaustive\`, which scores every eligible mentor. At 1M it is slow, so its cells are cut short: ${EXHAUSTIVE_REQUESTS} requests per group at 1 client, without warm-up (marked \\*).
 - SQL baseline: what a team without the mentor index would write, from a plain \`pg\` Pool in the bench process, so without HTTP or GraphQL: mentors in the mentee's specialty family (\`specialty_lineage && {the mentee's specialties and target, and their parents}\`), accepting, with a place left, at or above the mentee's career stage (\`career_stage >= $stage\`), a language and a meeting format in common, \`ORDER BY specialty_ids && {own} DESC, mentor_offers && {top goal} DESC, mentor_offers && {goals} DESC, mentor_active_mentee_count, user_id LIMIT ${MATCH_BASELINE_CANDIDATES}\`; the bench then scores those with the matching library's pure scoring (\`matchScore\`, \`compareMatches\`, default weights) and explains its top ${PAGE_SIZE} (\`scoreMatch\`), as the API does. ${SQL_SECONDS} s per cell. It is approximate by design: a mentor outside the family or beyond the ${MATCH_BASELINE_CANDIDATES} is never scored.
 
