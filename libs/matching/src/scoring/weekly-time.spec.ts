@@ -5,6 +5,7 @@ import {
   describeWeekTime,
   intersectWeeks,
   localWeek,
+  localWeekOnce,
   MINUTES_PER_WEEK,
   shiftWeek,
   toUtcWeek,
@@ -51,6 +52,20 @@ describe('weekly time', () => {
       [9 * H, 12 * H],
       [DAY + 10 * H, DAY + 11 * H],
     ]);
+  });
+
+  it('remembers a list of windows read again, and not one read once', () => {
+    const readOnce = [{ day: 'MONDAY', startMinute: 9 * H, endMinute: 10 * H }] as const;
+    const once = localWeekOnce(readOnce);
+    expect(once).toEqual([[9 * H, 10 * H]]);
+    // Not remembered: the next read builds it again, and so does localWeek's first.
+    expect(localWeekOnce(readOnce)).not.toBe(once);
+    const remembered = localWeek(readOnce);
+    expect(remembered).not.toBe(once);
+    expect(remembered).toEqual(once);
+    // Once remembered, both give the remembered week.
+    expect(localWeek(readOnce)).toBe(remembered);
+    expect(localWeekOnce(readOnce)).toBe(remembered);
   });
 
   it('splits an interval that crosses the end of the week', () => {

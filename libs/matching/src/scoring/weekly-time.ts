@@ -114,6 +114,15 @@ export function localWeek(windows: readonly AvailabilityWindow[]): readonly Week
   return week;
 }
 
+/**
+ * `localWeek`, remembered only if it already was: for lists read once, such as a mentor's card,
+ * built afresh for each candidate (remembering those would only fill the table for the garbage
+ * collector to empty).
+ */
+export function localWeekOnce(windows: readonly AvailabilityWindow[]): readonly WeekInterval[] {
+  return localWeeks.get(windows) ?? localWeekOf(windows);
+}
+
 function localWeekOf(windows: readonly AvailabilityWindow[]): WeekInterval[] {
   const intervals: WeekInterval[] = [];
   for (const window of windows) {

@@ -10,6 +10,7 @@ import {
   describeWeekTime,
   intersectWeeks,
   localWeek,
+  localWeekOnce,
   MINUTES_PER_DAY,
   shiftWeek,
   toUtcWeek,
@@ -122,7 +123,8 @@ function menteeWeekOf(mentee: MatchMentee, offset: number | null): Week | null {
 
 function weekOf(person: WeekPerson, offset: number | null): Week | null {
   if (offset === null) return null;
-  const given = localWeek(person.availability);
+  // The mentee's list is remembered (`menteeWeekOf`, `weekSourceOf`); a mentor's is read once.
+  const given = localWeekOnce(person.availability);
   if (given.length > 0) {
     return { utc: toUtcWeek(given, offset), source: 'windows', shift: person.shiftPattern };
   }
