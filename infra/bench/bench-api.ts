@@ -331,8 +331,8 @@ export interface MeasureLimits {
   maxRequests?: number;
   /**
    * The serving process's CPU so far, in ms (`procCpuMs`): read before and after the measured
-   * part, for `cpuMsPerRequest`. On a shared machine throughput moves with the neighbours'
-   * load; CPU a request moves much less.
+   * part, for `cpuMsPerRequest`: what a request costs that process, apart from what the
+   * database and the load generator spend and from time spent waiting.
    */
   cpuMs?: () => Promise<number | undefined>;
 }
