@@ -426,11 +426,10 @@ class ScaleRun {
   private reference: Partial<Record<Group, Ranking[]>> = {};
   private slugById = new Map<number, string>();
   private exposureToken: string | undefined;
-  /** The API process now serving, whose CPU each API cell reads. */
-  private apiPid: number | undefined;
+  /** Each API cell reads the CPU of the API process now serving. */
   private readonly apiCpu = {
     cpuMs: async (): Promise<number | undefined> =>
-      this.apiPid === undefined ? undefined : procCpuMs(this.apiPid),
+      activeApi?.pid === undefined ? undefined : procCpuMs(activeApi.pid),
   };
 
   constructor(private readonly scale: Scale) {
@@ -538,7 +537,6 @@ class ScaleRun {
       nodeArgs: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],
     });
     activeApi = api;
-    this.apiPid = api.pid;
     this.client.close();
     this.client = graphqlClient(PORT);
     log(
@@ -550,7 +548,6 @@ class ScaleRun {
       this.client.close();
       await stopApi(api);
       activeApi = undefined;
-      this.apiPid = undefined;
     }
   }
 
@@ -962,25 +959,28 @@ function targets(results: ScaleResult[]): TargetLine[] {
   }
   // 2. matches throughput against browsing's in the same run, at 4 clients.
   {
-    const ratios = (scale: Scale['label']): { group: Group; ratio: number }[] => {
+    // Matching's share of browsing's work rate, from a figure of each cell where more is
+    // faster. The API is the one process saturated at 4 clients, so the share of browsing's
+    // throughput is close to browsing's CPU a request over matching's: shown beside it, as the
+    // API's own share of the cost.
+    const shares = (
+      scale: Scale['label'],
+      rate: (stats: Stats) => number | undefined,
+    ): { group: Group; ratio: number }[] => {
       const browse = find(scale, 'browse', undefined, 4);
-      if (!browse) return [];
+      const browseRate = browse && rate(browse.stats);
+      if (!browseRate) return [];
       return GROUPS.flatMap((group) => {
         const matches = find(scale, 'matches', group, 4);
-        return matches ? [{ group, ratio: matches.stats.perSecond / browse.stats.perSecond }] : [];
+        const matchesRate = matches && rate(matches.stats);
+        return matchesRate ? [{ group, ratio: matchesRate / browseRate }] : [];
       });
     };
-    // The API is the one process saturated at 4 clients, so the share of browsing's throughput
-    // is close to browsing's CPU a request over matching's: shown beside it, as the API's own
-    // share of the cost.
-    const cpuRatios = (scale: Scale['label']): { group: Group; ratio: number }[] => {
-      const browse = find(scale, 'browse', undefined, 4)?.stats.cpuMsPerRequest;
-      if (browse === undefined) return [];
-      return GROUPS.flatMap((group) => {
-        const matches = find(scale, 'matches', group, 4)?.stats.cpuMsPerRequest;
-        return matches ? [{ group, ratio: browse / matches }] : [];
-      });
-    };
+    const ratios = (scale: Scale['label']) => shares(scale, (stats) => stats.perSecond);
+    const cpuRatios = (scale: Scale['label']) =>
+      shares(scale, (stats) =>
+        stats.cpuMsPerRequest === undefined ? undefined : 1 / stats.cpuMsPerRequest,
+      );
     const large = ratios('1M');
     const small = ratios('10k');
     const text = (figures: { group: Group; ratio: number }[]): string =>
